@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Every Swift target builds in Swift 6 language mode with strict concurrency.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "SampleMind",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "samplemind", targets: ["samplemind"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries: module map + shim header only.
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile",
+                       providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f",
+                       providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(name: "CALSA", pkgConfig: "alsa",
+                       providers: [.apt(["libasound2-dev"])]),
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncursesw5-dev"])]),
+
+        // Layers (dependencies point down only; see ARCHITECTURE.md).
+        .target(name: "AudioIO", dependencies: ["CSndFile"], swiftSettings: strict),
+        .target(name: "DSP", dependencies: ["CFFTW"], swiftSettings: strict),
+        .target(name: "Synthesis", dependencies: [], swiftSettings: strict),
+        .target(name: "TerminalText", dependencies: [], swiftSettings: strict),
+        .target(name: "Analysis", dependencies: ["DSP", "AudioIO"], swiftSettings: strict),
+        .executableTarget(
+            name: "samplemind",
+            dependencies: [
+                "Analysis", "AudioIO", "Synthesis", "TerminalText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["AudioIO", "Synthesis"], swiftSettings: strict),
+
+        .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DSPTests", dependencies: ["DSP", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], swiftSettings: strict),
+        .testTarget(name: "SystemLibraryTests", dependencies: ["CNCurses", "CALSA"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

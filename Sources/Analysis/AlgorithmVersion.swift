@@ -1,0 +1,22 @@
+/// The version of each descriptor's algorithm. Bump one when its output changes, so stored
+/// results of the old version are recognised as stale and only those rows are re-analysed.
+public enum AlgorithmVersion {
+    public static let level = 1
+    public static let loudness = 1
+    public static let spectral = 1
+    public static let mfcc = 1
+    public static let envelope = 1
+    public static let onsets = 1
+    public static let tempo = 1
+    public static let key = 1
+    public static let pitch = 1
+    public static let kind = 1
+    public static let family = 1
+
+    /// Every descriptor's version by name, as printed in JSON.
+    public static var all: [String: Int] {
+        ["level": level, "loudness": loudness, "spectral": spectral, "mfcc": mfcc, "envelope": envelope,
+         "onsets": onsets, "tempo": tempo, "key": key, "pitch": pitch, "kind": kind, "family": family,
+         "features": FeatureVector.version]
+    }
+}

@@ -1,0 +1,162 @@
+import AudioIO
+import DSP
+import Foundation
+
+/// The mutable state of one streaming analysis: every meter and descriptor, fed block by block.
+/// Owned by one `Analyzer.analyze` call on one thread.
+final class AnalysisPass {
+    let sampleRate: Int
+    let channels: Int
+    let configuration: Analyzer.Configuration
+    private let silentFrameMeanSquare: Float
+
+    private var level = LevelMeter()
+    private var loudness: LoudnessMeter
+    private var spectral: SpectralShape
+    private var mfcc = MFCC()
+    private var onsets = OnsetDetector()
+    private var envelope: EnvelopeAnalyzer
+    private var chroma: Chromagram
+    private let mel: MelFilterBank
+    private var melBands: [Float]
+    private var frameRMS: [Float] = []
+    private var spectrogram: SpectrogramStream!
+    private var tonalSpectrogram: SpectrogramStream!
+    private let frameNormalization: Float
+
+    private var mono: [Float]
+    private var zeroCrossings = 0
+    private var lastSign = false
+    private var monoSamples = 0
+
+    private let pitchSegmentLength: Int
+    private var pitchSegment: [Float] = []
+    private var pitchCaptureStart: Int?
+    private let pitchThreshold: Float = 0.001   // −60 dBFS
+
+    init(configuration: Analyzer.Configuration, channels: Int, sampleRate: Int) {
+        self.configuration = configuration
+        self.channels = channels
+        self.sampleRate = sampleRate
+        let frameSize = configuration.spectrogram.frameSize
+        loudness = LoudnessMeter(channels: channels, sampleRate: sampleRate)
+        spectral = SpectralShape(fftSize: frameSize, sampleRate: sampleRate)
+        envelope = EnvelopeAnalyzer(sampleRate: sampleRate)
+        mel = MelFilterBank(bandCount: configuration.melBands, fftSize: frameSize, sampleRate: Double(sampleRate))
+        melBands = [Float](repeating: 0, count: configuration.melBands)
+        var tonalSize = 1024
+        while Double(tonalSize) < Double(sampleRate) * 0.37 { tonalSize <<= 1 }
+        chroma = Chromagram(fftSize: tonalSize, sampleRate: sampleRate)
+        mono = [Float](repeating: 0, count: configuration.blockFrames)
+        silentFrameMeanSquare = Float(pow(10, configuration.silentFrameDB / 10))
+        // Parseval for a one-sided power spectrum of a Hann-windowed frame → mean square of the frame.
+        frameNormalization = 2 / (Float(frameSize) * Window.energy(Window.hann(frameSize)))
+        pitchSegmentLength = PitchEstimator.segmentLength(sampleRate: sampleRate)
+        spectrogram = SpectrogramStream(configuration.spectrogram) { [unowned self] power, _ in
+            self.onFrame(power)
+        }
+        tonalSpectrogram = SpectrogramStream(.init(frameSize: tonalSize, hopSize: tonalSize / 2)) { [unowned self] power, _ in
+            self.chroma.process(power)
+        }
+    }
+
+    func process(interleaved: UnsafeBufferPointer<Float>, frames: Int) {
+        if mono.count < frames { mono = [Float](repeating: 0, count: frames) }
+        mono.withUnsafeMutableBufferPointer { out in
+            MonoMixdown.mix(interleaved, frames: frames, channels: channels, into: out.baseAddress!)
+        }
+        mono.withUnsafeBufferPointer { all in
+            let block = UnsafeBufferPointer(rebasing: all[0..<frames])
+            level.process(interleaved: interleaved, mono: block)
+            loudness.process(interleaved: interleaved)
+            envelope.process(mono: block)
+            spectrogram.process(block)
+            tonalSpectrogram.process(block)
+            countZeroCrossings(block)
+            capturePitchSegment(block)
+        }
+        monoSamples += frames
+    }
+
+    func finish() {
+        spectrogram.finish()
+        tonalSpectrogram.finish()
+    }
+
+    private func onFrame(_ power: UnsafeBufferPointer<Float>) {
+        var total: Float = 0
+        for p in power { total += p }
+        let meanSquare = total * frameNormalization
+        frameRMS.append(meanSquare.squareRoot())
+        let silent = meanSquare < silentFrameMeanSquare
+        melBands.withUnsafeMutableBufferPointer { mel.apply(power, into: $0) }
+        melBands.withUnsafeBufferPointer { bands in
+            mfcc.process(melBands: bands, isSilent: silent)
+            onsets.process(melBands: bands)
+        }
+        spectral.process(power, isSilent: silent)
+    }
+
+    private func countZeroCrossings(_ block: UnsafeBufferPointer<Float>) {
+        var sign = lastSign, count = 0
+        for (i, sample) in block.enumerated() {
+            let s = sample >= 0
+            if (i > 0 || monoSamples > 0) && s != sign { count += 1 }
+            sign = s
+        }
+        lastSign = sign
+        zeroCrossings += count
+    }
+
+    /// Keeps the samples from 20 ms after the first non-silent sample, for pitch estimation.
+    private func capturePitchSegment(_ block: UnsafeBufferPointer<Float>) {
+        guard pitchSegment.count < pitchSegmentLength else { return }
+        if pitchCaptureStart == nil, let first = block.firstIndex(where: { abs($0) >= pitchThreshold }) {
+            pitchCaptureStart = monoSamples + first + sampleRate / 50
+        }
+        guard let start = pitchCaptureStart else { return }
+        let from = max(0, start - monoSamples)
+        guard from < block.count else { return }
+        let take = min(block.count - from, pitchSegmentLength - pitchSegment.count)
+        pitchSegment.append(contentsOf: block[from..<(from + take)])
+    }
+
+    func result(path: String, format: AudioFormat) -> AnalysisResult {
+        let duration = Double(monoSamples) / Double(sampleRate)
+        let hopSeconds = Double(configuration.spectrogram.hopSize) / Double(sampleRate)
+        let fps = 1 / hopSeconds
+        let levelResult = level.result(sampleRate: sampleRate)
+        let spectralResult = spectral.result(
+            zeroCrossingRate: monoSamples > 1 ? Double(zeroCrossings) / Double(monoSamples - 1) : 0)
+        let onsetResult = onsets.result(framesPerSecond: fps, hopSeconds: hopSeconds, durationSeconds: duration)
+        let envelopeResult = envelope.result(frameRMS: frameRMS, hopSeconds: hopSeconds)
+        let tempoEstimate = TempoEstimator().estimate(
+            envelope: onsets.envelope, framesPerSecond: fps, durationSeconds: duration,
+            trailingSilenceSeconds: levelResult.silenceTailSeconds)
+        let sounding = duration - levelResult.silenceHeadSeconds - levelResult.silenceTailSeconds
+        let kind = KindClassifier().classify(.init(
+            durationSeconds: duration, soundingSeconds: sounding,
+            onsetTimes: onsetResult.timesSeconds, tempo: tempoEstimate))
+        let chromaVector = chroma.normalized
+        let key = KeyEstimator().estimate(chroma: chromaVector, flatness: spectralResult.flatness)
+        let pitch = kind.kind == .oneshot && spectralResult.flatness < 0.3
+            ? PitchEstimator().estimate(segment: pitchSegment, sampleRate: sampleRate) : nil
+        let family = FamilyClassifier().classify(.init(
+            kind: kind.kind, durationSeconds: duration, centroidHz: spectralResult.centroidHz,
+            rolloffHz: spectralResult.rolloffHz, flatness: spectralResult.flatness,
+            attackSeconds: envelopeResult.attackSeconds, decaySeconds: envelopeResult.decaySeconds,
+            pitch: pitch, key: key))
+        let tempo = kind.kind == .loop ? tempoEstimate : nil
+        let loudnessResult = loudness.result()
+        let features = FeatureVectorBuilder.build(
+            duration: duration, level: levelResult, loudness: loudnessResult, spectral: spectralResult,
+            mfcc: mfcc.result(), envelope: envelopeResult, onsets: onsetResult, tempo: tempo,
+            pitch: pitch, key: key, chroma: chromaVector)
+        return AnalysisResult(
+            path: path, format: format, durationSeconds: duration, level: levelResult,
+            loudness: loudnessResult, spectral: spectralResult, mfcc: mfcc.result(),
+            envelope: envelopeResult, onsets: onsetResult, tempo: tempo, chroma: chromaVector, key: key,
+            pitch: pitch, kind: kind.kind, kindConfidence: kind.confidence, family: family,
+            features: features, versions: AlgorithmVersion.all, analysisSeconds: 0)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Onset strength envelope (spectral flux of log-mel energies, half-wave rectified and averaged
+/// over bands, as librosa's `onset_strength`) and onset times by adaptive peak picking.
+public struct OnsetDetector {
+    public struct Configuration: Sendable {
+        /// A peak must exceed the local mean (±`meanWindowFrames`) by this much, in envelope units (dB/band).
+        public var delta: Float = 0.9
+        /// Half width of the local-mean window, frames.
+        public var meanWindowFrames = 8
+        /// Minimum gap between onsets, seconds.
+        public var minimumGapSeconds = 0.05
+        public init() {}
+    }
+
+    public struct Result: Sendable, Equatable, Codable {
+        public var count: Int
+        /// Onset times, seconds from the start of the file.
+        public var timesSeconds: [Double]
+        /// Onsets per second over the file's duration.
+        public var rate: Double
+        public let version = AlgorithmVersion.onsets
+        private enum CodingKeys: String, CodingKey { case count, timesSeconds, rate, version }
+    }
+
+    public let configuration: Configuration
+    /// One value per STFT frame.
+    public private(set) var envelope: [Float] = []
+    private var previous: [Float] = []
+    private var current: [Float] = []
+
+    public init(_ configuration: Configuration = .init()) { self.configuration = configuration }
+
+    /// Feeds one frame's mel band energies (power).
+    public mutating func process(melBands: UnsafeBufferPointer<Float>) {
+        if current.count != melBands.count { current = [Float](repeating: 0, count: melBands.count) }
+        for band in 0..<melBands.count {
+            current[band] = max(10 * log10(max(melBands[band], 1e-10)), -80)
+        }
+        var flux: Float = 0
+        if !previous.isEmpty {
+            for band in 0..<current.count { flux += max(0, current[band] - previous[band]) }
+        } else {
+            // the first frame is measured against silence so a sound starting at 0 is an onset
+            for band in 0..<current.count { flux += max(0, current[band] + 80) }
+        }
+        envelope.append(flux / Float(current.count))
+        swap(&previous, &current)
+    }
+
+    /// Picks onset frames from the envelope.
+    public func onsetFrames(framesPerSecond: Double) -> [Int] {
+        let e = envelope
+        guard !e.isEmpty else { return [] }
+        let maxValue = e.max() ?? 0
+        guard maxValue > 0 else { return [] }
+        let w = configuration.meanWindowFrames
+        let minGap = max(1, Int(configuration.minimumGapSeconds * framesPerSecond))
+        var onsets: [Int] = []
+        for i in 0..<e.count {
+            let lo = max(0, i - w), hi = min(e.count - 1, i + w)
+            var isPeak = true
+            for j in max(0, i - 3)...min(e.count - 1, i + 3) where e[j] > e[i] { isPeak = false; break }
+            if !isPeak { continue }
+            var mean: Float = 0
+            for j in lo...hi { mean += e[j] }
+            mean /= Float(hi - lo + 1)
+            guard e[i] >= mean + configuration.delta, e[i] >= 0.1 * maxValue else { continue }
+            if let last = onsets.last, i - last < minGap { continue }
+            onsets.append(i)
+        }
+        return onsets
+    }
+
+    public func result(framesPerSecond: Double, hopSeconds: Double, durationSeconds: Double) -> Result {
+        let frames = onsetFrames(framesPerSecond: framesPerSecond)
+        let times = frames.map { Double($0) * hopSeconds }
+        return Result(count: times.count, timesSeconds: times,
+                      rate: durationSeconds > 0 ? Double(times.count) / durationSeconds : 0)
+    }
+}

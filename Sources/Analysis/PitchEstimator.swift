@@ -1,0 +1,128 @@
+import DSP
+import Foundation
+
+/// Fundamental pitch of a tonal one-shot by YIN (de Cheveigné & Kawahara 2002) with the
+/// difference function computed through FFT cross-correlation.
+///
+/// Analyses up to `maxFrames` frames of the segment that follows the attack, takes the median
+/// f0 of the voiced frames, and reports nothing ("none") for noise and drums: too few voiced
+/// frames or too aperiodic. YIN's "first dip below the threshold" rule protects against
+/// choosing a sub-harmonic (octave too low).
+public struct PitchEstimator {
+    public struct Configuration: Sendable {
+        /// Lowest and highest f0 searched, Hz.
+        public var minHz = 30.0, maxHz = 2100.0
+        /// YIN absolute threshold on the cumulative-mean-normalised difference, (0, 1).
+        public var threshold = 0.15
+        /// Frames analysed at most, and the fraction that must be voiced to report a pitch.
+        public var maxFrames = 10, minimumVoicedFraction = 0.5
+        public init() {}
+    }
+
+    public struct Result: Sendable, Equatable, Codable {
+        public var hz: Double
+        /// Nearest MIDI note and the deviation from it in cents (−50 … +50).
+        public var midi: Int
+        public var cents: Double
+        /// "A4", "C#2".
+        public var note: String
+        /// 1 − median aperiodicity of the voiced frames, 0 … 1.
+        public var confidence: Double
+        public let version = AlgorithmVersion.pitch
+        private enum CodingKeys: String, CodingKey { case hz, midi, cents, note, confidence, version }
+
+        public init(hz: Double, confidence: Double) {
+            self.hz = hz
+            let exact = 69 + 12 * log2(hz / 440)
+            midi = Int(exact.rounded())
+            cents = (exact - Double(midi)) * 100
+            note = MusicalKey.pitchClassNames[((midi % 12) + 12) % 12] + String(midi / 12 - 1)
+            self.confidence = confidence
+        }
+    }
+
+    public let configuration: Configuration
+    public init(_ configuration: Configuration = .init()) { self.configuration = configuration }
+
+    /// Samples needed after the attack to analyse every frame.
+    public static func segmentLength(sampleRate: Int, configuration: Configuration = .init()) -> Int {
+        let (window, maxLag, _) = geometry(sampleRate: sampleRate, configuration: configuration)
+        return window + maxLag + window * (configuration.maxFrames - 1) / 2
+    }
+
+    static func geometry(sampleRate: Int, configuration: Configuration) -> (window: Int, maxLag: Int, fftSize: Int) {
+        let maxLag = Int(Double(sampleRate) / configuration.minHz) + 2
+        var window = 1
+        while window < maxLag { window <<= 1 }
+        var fft = 1
+        while fft < window + maxLag { fft <<= 1 }
+        return (window, maxLag, fft)
+    }
+
+    /// Estimates f0 from `segment` (mono, starting shortly after the attack).
+    public func estimate(segment: [Float], sampleRate: Int) -> Result? {
+        let (window, maxLag, fftSize) = PitchEstimator.geometry(sampleRate: sampleRate, configuration: configuration)
+        let minLag = max(2, Int(Double(sampleRate) / configuration.maxHz))
+        guard segment.count >= window + maxLag else { return nil }
+        let hop = window / 2
+        let frameCount = min(configuration.maxFrames, (segment.count - window - maxLag) / hop + 1)
+        let correlator = CrossCorrelator(size: fftSize)
+        var r = [Float](repeating: 0, count: maxLag + 1)
+        var prefix = [Double](repeating: 0, count: segment.count + 1)
+        for i in 0..<segment.count { prefix[i + 1] = prefix[i] + Double(segment[i] * segment[i]) }
+        var f0s: [Double] = [], aperiodicities: [Double] = []
+        var d = [Double](repeating: 0, count: maxLag + 1)
+        for frame in 0..<frameCount {
+            let start = frame * hop
+            segment.withUnsafeBufferPointer { s in
+                let a = UnsafeBufferPointer(rebasing: s[start..<(start + window)])
+                let x = UnsafeBufferPointer(rebasing: s[start..<(start + window + maxLag)])
+                r.withUnsafeMutableBufferPointer { correlator.correlate(a, x, lagCount: maxLag + 1, into: $0) }
+            }
+            let e0 = prefix[start + window] - prefix[start]
+            guard e0 > 1e-8 else { continue }
+            // d(τ) = e(0) + e(τ) − 2 r(τ), then cumulative mean normalisation
+            d[0] = 0
+            var running = 0.0
+            var cmnd = [Double](repeating: 1, count: maxLag + 1)
+            for lag in 1...maxLag {
+                let eTau = prefix[start + lag + window] - prefix[start + lag]
+                d[lag] = max(0, e0 + eTau - 2 * Double(r[lag]))
+                running += d[lag]
+                cmnd[lag] = running > 0 ? d[lag] * Double(lag) / running : 1
+            }
+            guard let (lag, value) = pickLag(cmnd, minLag: minLag, maxLag: maxLag) else { continue }
+            f0s.append(Double(sampleRate) / lag)
+            aperiodicities.append(value)
+        }
+        guard !f0s.isEmpty, Double(f0s.count) >= configuration.minimumVoicedFraction * Double(frameCount) else {
+            return nil
+        }
+        let hz = median(f0s)
+        guard hz >= configuration.minHz * 0.97, hz <= configuration.maxHz * 1.03 else { return nil }
+        return Result(hz: hz, confidence: max(0, min(1, 1 - median(aperiodicities))))
+    }
+
+    /// The first dip below the threshold (walked to its local minimum), refined by parabolic
+    /// interpolation. Nil when no lag goes below the threshold.
+    private func pickLag(_ cmnd: [Double], minLag: Int, maxLag: Int) -> (Double, Double)? {
+        var lag = minLag
+        while lag < maxLag {
+            if cmnd[lag] < configuration.threshold {
+                while lag + 1 < maxLag && cmnd[lag + 1] < cmnd[lag] { lag += 1 }
+                let a = cmnd[lag - 1], b = cmnd[lag], c = cmnd[lag + 1]
+                let denominator = a - 2 * b + c
+                let shift = denominator != 0 ? 0.5 * (a - c) / denominator : 0
+                return (Double(lag) + max(-1, min(1, shift)), b)
+            }
+            lag += 1
+        }
+        return nil
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2]
+            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+}

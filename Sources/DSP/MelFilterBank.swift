@@ -1,0 +1,70 @@
+import Foundation
+
+/// Triangular mel filters over FFT power bins (Slaney mel scale and area normalisation, as
+/// librosa's `filters.mel(htk=False, norm="slaney")`).
+public struct MelFilterBank: Sendable {
+    /// One filter: the first FFT bin it covers and its weights from there on.
+    struct Filter: Sendable {
+        var firstBin: Int
+        var weights: [Float]
+    }
+
+    public let bandCount: Int
+    let filters: [Filter]
+
+    /// - Parameters:
+    ///   - bandCount: number of mel bands, [1, 256], default 40.
+    ///   - fftSize: FFT length the power spectra come from.
+    ///   - sampleRate: Hz.
+    ///   - minHz / maxHz: band edges in Hz; `maxHz` defaults to Nyquist.
+    public init(bandCount: Int = 40, fftSize: Int, sampleRate: Double, minHz: Double = 0, maxHz: Double? = nil) {
+        self.bandCount = bandCount
+        let top = min(maxHz ?? sampleRate / 2, sampleRate / 2)
+        let melMin = MelFilterBank.hzToMel(minHz), melMax = MelFilterBank.hzToMel(top)
+        let edges = (0..<(bandCount + 2)).map {
+            MelFilterBank.melToHz(melMin + (melMax - melMin) * Double($0) / Double(bandCount + 1))
+        }
+        let binHz = sampleRate / Double(fftSize)
+        let binCount = fftSize / 2 + 1
+        var filters: [Filter] = []
+        for band in 0..<bandCount {
+            let lower = edges[band], centre = edges[band + 1], upper = edges[band + 2]
+            let norm = 2 / (upper - lower)
+            let first = max(0, Int(ceil(lower / binHz)))
+            let last = min(binCount - 1, Int(floor(upper / binHz)))
+            var weights: [Float] = []
+            if first <= last {
+                for bin in first...last {
+                    let hz = Double(bin) * binHz
+                    let rise = (hz - lower) / (centre - lower)
+                    let fall = (upper - hz) / (upper - centre)
+                    weights.append(Float(max(0, min(rise, fall)) * norm))
+                }
+            }
+            filters.append(Filter(firstBin: first, weights: weights))
+        }
+        self.filters = filters
+    }
+
+    /// Applies the bank to a power spectrum, writing `bandCount` band energies.
+    public func apply(_ power: UnsafeBufferPointer<Float>, into bands: UnsafeMutableBufferPointer<Float>) {
+        for (band, filter) in filters.enumerated() {
+            var sum: Float = 0
+            filter.weights.withUnsafeBufferPointer { weights in
+                for k in 0..<weights.count { sum += weights[k] * power[filter.firstBin + k] }
+            }
+            bands[band] = sum
+        }
+    }
+
+    /// Slaney's mel scale: linear below 1 kHz, logarithmic above.
+    public static func hzToMel(_ hz: Double) -> Double {
+        let fSp = 200.0 / 3, minLogHz = 1000.0, minLogMel = minLogHz / fSp, logStep = log(6.4) / 27
+        return hz < minLogHz ? hz / fSp : minLogMel + log(hz / minLogHz) / logStep
+    }
+
+    public static func melToHz(_ mel: Double) -> Double {
+        let fSp = 200.0 / 3, minLogHz = 1000.0, minLogMel = minLogHz / fSp, logStep = log(6.4) / 27
+        return mel < minLogMel ? mel * fSp : minLogHz * exp(logStep * (mel - minLogMel))
+    }
+}

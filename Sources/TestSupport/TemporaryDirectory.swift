@@ -1,0 +1,18 @@
+import Foundation
+
+/// A fresh directory under the system temp folder, removed when the value is deallocated.
+public final class TemporaryDirectory: @unchecked Sendable {
+    // @unchecked: `path` is immutable; the directory itself is only touched through FileManager.
+    public let path: String
+
+    public init(prefix: String = "samplemind-test") {
+        let base = FileManager.default.temporaryDirectory.path
+        path = "\(base)/\(prefix)-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// The path of `name` inside the directory.
+    public func file(_ name: String) -> String { "\(path)/\(name)" }
+}
