@@ -1,46 +1,56 @@
 import Foundation
 
-/// Pitch-class energy from a long-window power spectrum: every bin between 55 Hz and 5 kHz adds
-/// its magnitude to the pitch class it lies in, weighted by how close (in cents) it is to the
-/// semitone centre, and bins below 250 Hz count double (the bass defines the key).
-/// Summed over all frames, so louder passages weigh more.
+/// Pitch-class profile from a long-window power spectrum, by harmonic summation: each semitone
+/// from A1 (55 Hz) to C7 gets the salience Σₕ 0.8^(h−1)·|X(h·f)| over its first six harmonics,
+/// so a note's overtones (the fifth at h = 3, the major third at h = 5) support its fundamental
+/// instead of adding false pitch classes. Notes below 250 Hz count double (the bass defines the
+/// key). Summed over all frames, so louder passages weigh more.
 public struct Chromagram {
-    public static let minHz = 55.0, maxHz = 5000.0
+    public static let lowestMidi = 33, highestMidi = 96, harmonics = 6
 
-    /// Per bin: pitch class and weight (−1 for bins outside the range).
-    private let binClass: [Int]
-    private let binWeight: [Float]
+    /// For every semitone, the FFT bin ranges of its harmonics, and the semitone's weight.
+    private let semitoneBins: [[ClosedRange<Int>]]
+    private let semitoneWeight: [Float]
+    private var magnitude: [Float] = []
     public private(set) var sum = [Double](repeating: 0, count: 12)
 
     public init(fftSize: Int, sampleRate: Int) {
-        let binCount = fftSize / 2 + 1
         let binHz = Double(sampleRate) / Double(fftSize)
-        var classes = [Int](repeating: -1, count: binCount)
-        var weights = [Float](repeating: 0, count: binCount)
-        for bin in 1..<binCount {
-            let hz = Double(bin) * binHz
-            guard hz >= Chromagram.minHz, hz <= Chromagram.maxHz else { continue }
-            let midi = 69 + 12 * log2(hz / 440)
-            let nearest = midi.rounded()
-            let cents = abs(midi - nearest) * 100
-            // a bin wider than a semitone (low notes) cannot be assigned precisely: skip it
-            let binWidthSemitones = 12 * log2((hz + binHz) / hz)
-            guard binWidthSemitones < 1 else { continue }
-            classes[bin] = ((Int(nearest) % 12) + 12) % 12
-            weights[bin] = Float(max(0, 1 - cents / 50)) * (hz < 250 ? 2 : 1)
+        let nyquistBin = fftSize / 2
+        var bins: [[ClosedRange<Int>]] = []
+        var weights: [Float] = []
+        for midi in Chromagram.lowestMidi...Chromagram.highestMidi {
+            let f0 = 440 * pow(2, (Double(midi) - 69) / 12)
+            var ranges: [ClosedRange<Int>] = []
+            for h in 1...Chromagram.harmonics {
+                // ±a quarter tone around the harmonic, at least the nearest bin
+                let lo = Int((Double(h) * f0 * pow(2, -0.5 / 12) / binHz).rounded(.up))
+                let hi = Int((Double(h) * f0 * pow(2, 0.5 / 12) / binHz).rounded(.down))
+                let centre = Int((Double(h) * f0 / binHz).rounded())
+                let range = lo <= hi ? lo...hi : centre...centre
+                if range.upperBound < nyquistBin { ranges.append(range) }
+            }
+            bins.append(ranges)
+            weights.append(f0 < 250 ? 2 : 1)
         }
-        binClass = classes
-        binWeight = weights
+        semitoneBins = bins
+        semitoneWeight = weights
     }
 
     /// Feeds one power spectrum of the long-window STFT.
     public mutating func process(_ power: UnsafeBufferPointer<Float>) {
-        var frame = [Float](repeating: 0, count: 12)
-        for bin in 0..<min(power.count, binClass.count) {
-            let pitchClass = binClass[bin]
-            if pitchClass >= 0 { frame[pitchClass] += binWeight[bin] * power[bin].squareRoot() }
+        if magnitude.count != power.count { magnitude = [Float](repeating: 0, count: power.count) }
+        for bin in 0..<power.count { magnitude[bin] = power[bin].squareRoot() }
+        for (index, ranges) in semitoneBins.enumerated() {
+            var salience: Float = 0, weight: Float = 1
+            for range in ranges {
+                var peak: Float = 0
+                for bin in range where bin < magnitude.count { peak = max(peak, magnitude[bin]) }
+                salience += weight * peak
+                weight *= 0.8
+            }
+            sum[(Chromagram.lowestMidi + index) % 12] += Double(salience * semitoneWeight[index])
         }
-        for k in 0..<12 { sum[k] += Double(frame[k]) }
     }
 
     /// The summed chroma scaled so its maximum is 1 (all zeros for silence). Index 0 is C.

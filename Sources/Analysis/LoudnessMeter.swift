@@ -111,7 +111,7 @@ public struct LoudnessMeter {
         var shortTerm: [Double] = []
         var window = subBlockEnergy[0..<30].reduce(0, +)
         shortTerm.append(LoudnessMeter.lufs(window / 30))
-        for start in 1...(subBlockEnergy.count - 30) {
+        for start in stride(from: 1, through: subBlockEnergy.count - 30, by: 1) {
             window += subBlockEnergy[start + 29] - subBlockEnergy[start - 1]
             shortTerm.append(LoudnessMeter.lufs(max(window, 0) / 30))
         }

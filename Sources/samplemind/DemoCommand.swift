@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
         if !json {
             print("SampleMind demo pack: \(paths.count) synthetic samples in \(TerminalSafe.escape(directory))")
             print("(The full-screen browser is being built; this is what the analysis engine measures.)\n")
-            fflush(stdout)
+            fflush(nil)  // print() is buffered; the table below is written unbuffered
         }
         try AnalysisRun.execute(paths: paths, json: json, jobs: ProcessInfo.processInfo.activeProcessorCount)
         if !json {
