@@ -33,6 +33,7 @@ import csv
 import json
 import math
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -190,7 +191,7 @@ def score(rows, results, has_kind=True):
                     est += f", conf {conf:.2f})" if conf is not None else ")"
                     fail(row, "tempo", truth, est)
 
-        elif s == "key" and row["tonic"]:
+        elif s == "key" and pitch_class(row["tonic"]) is not None and norm_mode(row["mode"]):
             c["n_key"] += 1
             t_pc, t_mode = pitch_class(row["tonic"]), norm_mode(row["mode"])
             truth = f"{row['tonic']} {row['mode']}"
@@ -279,6 +280,15 @@ def print_failures(title, fails):
 
 # ---------------------------------------------------------------- SampleMind
 
+def describe_status(rc):
+    if rc is not None and rc < 0:
+        try:
+            return f"was killed by {signal.Signals(-rc).name}"
+        except ValueError:
+            return f"was killed by signal {-rc}"
+    return f"exited with status {rc}"
+
+
 def run_samplemind(binary, rows, batch=200):
     """-> (results by abs path, problem string or None)"""
     if not os.path.isfile(binary) or not os.access(binary, os.X_OK):
@@ -330,7 +340,7 @@ def run_samplemind(binary, rows, batch=200):
                   file=sys.stderr)
         if p.returncode != 0:
             tail = "\n".join(p.stderr.strip().splitlines()[-5:])
-            msg = f"samplemind exited with status {p.returncode}"
+            msg = f"samplemind {describe_status(p.returncode)}"
             if missing or n_lines == 0:
                 problems.append(f"{msg}; no output for {len(missing)} of {len(chunk)} files" +
                                 (f"\n{tail}" if tail else ""))
@@ -349,7 +359,8 @@ TASK_OF_SET = {"tempo": "tempo", "key": "key", "pitch": "pitch"}
 
 def librosa_info():
     """(librosa version, method version) via a subprocess, so a broken install cannot take us down."""
-    code = ("import sys; sys.path.insert(0, %r); import librosa, librosa_estimates as m; "
+    code = ("import sys; sys.dont_write_bytecode = True; sys.path.insert(0, %r); "
+            "import librosa, librosa_estimates as m; "
             "print(librosa.__version__, m.METHOD_VERSION)" % HERE)
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     if p.returncode != 0:
@@ -459,7 +470,7 @@ def _compute(todo, n_todo, results, cache, ckey, cache_path, problems):
         lost = [a for a in by_abs if a not in seen]
         if lost:
             tail = "\n".join(err.strip().splitlines()[-3:])
-            problems.append(f"librosa_estimates.py --tasks {task} exited with status {rc} leaving "
+            problems.append(f"librosa_estimates.py --tasks {task} {describe_status(rc)} leaving "
                             f"{len(lost)} file(s) without output" + (f"\n{tail}" if tail else ""))
 
 

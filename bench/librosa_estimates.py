@@ -122,7 +122,7 @@ def estimate(path, tasks=TASKS):
             for t in tasks:
                 out[t] = ESTIMATORS[t](y, sr)
     except Exception as e:  # report, keep going with the other files
-        return {"path": path, "error": f"{type(e).__name__}: {e}"}
+        return {"path": path, "error": f"{type(e).__name__}: {e}".rstrip(": ")}
     return out
 
 

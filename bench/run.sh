@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark SampleMind's analysis core against the C floor and librosa.
-#   usage: bench/run.sh [--list FILE] [--skip-build] [--librosa-limit N]
+#   usage: bench/run.sh [--list FILE] [--skip-build] [--repeat N] [--librosa-limit N]
 #   --list FILE         one audio path per line (default /tmp/corpus.txt, made by
 #                       /work/shared/corpus/install.sh if absent)
 #   --skip-build        use the existing .build/release/samplemind
+#   --repeat N          time floor and samplemind in N rounds, keep the fastest
+#                       (default 3; this VM's timings vary by up to ~40%)
 #   --librosa-limit N   run librosa on about N files only (every k-th listed file);
 #                       also $LIBROSA_LIMIT. Default: all files.
 #   $SAMPLEMIND         binary to time instead of .build/release/samplemind
@@ -11,11 +13,12 @@
 # 2-worker SampleMind run gets cores 0,1), timed with /usr/bin/time -v.
 set -euo pipefail
 
-list=/tmp/corpus.txt build=1 limit=${LIBROSA_LIMIT:-0}
+list=/tmp/corpus.txt build=1 repeat=3 limit=${LIBROSA_LIMIT:-0}
 while (($#)); do
   case $1 in
     --list) list=$2; shift 2 ;;
     --skip-build) build=0; shift ;;
+    --repeat) repeat=$2; shift 2 ;;
     --librosa-limit) limit=$2; shift 2 ;;
     -h | --help) sed -n '2,/^set/{/^set/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -49,36 +52,45 @@ tr '\n' '\0' <"$list" | xargs -0 cat >/dev/null 2>&1 || true
 head -1 "$list" >"$tmp/one.list"
 python3 bench/librosa_descriptors.py "$tmp/one.list" >/dev/null 2>&1 || true
 
-# run NAME CORES CMD...: stdout to $tmp/NAME.out, stderr to $tmp/NAME.err,
-# /usr/bin/time report to $tmp/NAME.time. A non-zero exit is reported, not fatal
-# (samplemind exits non-zero when some files fail to decode).
+# run NAME ROUND CORES CMD...: stdout to $tmp/NAME.out, stderr to $tmp/NAME.err,
+# /usr/bin/time report to $tmp/NAME.time.ROUND. A non-zero exit is reported,
+# not fatal (samplemind exits non-zero when some files fail to decode).
 run() {
-  local name=$1 cores=$2; shift 2
-  echo "running $name ..." >&2
-  /usr/bin/time -v -o "$tmp/$name.time" taskset -c "$cores" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" ||
+  local name=$1 round=$2 cores=$3; shift 3
+  echo "running $name (round $round) ..." >&2
+  /usr/bin/time -v -o "$tmp/$name.time.$round" taskset -c "$cores" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" ||
     echo "  $name exited with status $? (expected when some files fail)" >&2
 }
-run floor 0 "$tmp/floor" "$list"
-run samplemind-1 0 "$sm" analyze --jobs 1 --files-from "$list" --json
-run samplemind-2 0,1 "$sm" analyze --jobs 2 --files-from "$list" --json
-run librosa 0 python3 bench/librosa_descriptors.py "$tmp/librosa.list"
+# Rounds interleave the contenders, so a slow spell on the host hits them alike.
+for ((r = 1; r <= repeat; r++)); do
+  run floor $r 0 "$tmp/floor" "$list"
+  run samplemind-1 $r 0 "$sm" analyze --jobs 1 --files-from "$list" --json
+  run samplemind-2 $r 0,1 "$sm" analyze --jobs 2 --files-from "$list" --json
+  # This machine's own 2-core scaling: two floors over the whole list at once.
+  run floor-pair $r 0,1 bash -c '"$0" "$1" >/dev/null & "$0" "$1"; wait' "$tmp/floor" "$list"
+done
+run librosa 1 0 python3 bench/librosa_descriptors.py "$tmp/librosa.list"
 
 TMP=$tmp LIST=$list python3 - <<'EOF'
-import json, os, re
+import glob, json, os, re
 
 tmp = os.environ["TMP"]
+spread = {}  # name -> "wall MIN-MAX over N runs; "
 
 def read(name, ext):
     with open(f"{tmp}/{name}.{ext}", errors="replace") as f:
         return f.read()
 
 def timing(name):
-    """(wall seconds, peak RSS MiB) from /usr/bin/time -v."""
-    t = read(name, "time")
-    wall = re.search(r"Elapsed \(wall clock\) time.*: (.+)", t).group(1)
-    secs = sum(float(p) * 60**i for i, p in enumerate(reversed(wall.split(":"))))
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1))
-    return secs, rss / 1024
+    """(fastest wall seconds, largest peak RSS MiB) over the /usr/bin/time -v reports."""
+    walls, rsss = [], []
+    for path in glob.glob(f"{tmp}/{name}.time.*"):
+        t = open(path).read()
+        wall = re.search(r"Elapsed \(wall clock\) time.*: (.+)", t).group(1)
+        walls.append(sum(float(p) * 60**i for i, p in enumerate(reversed(wall.split(":")))))
+        rsss.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024)
+    spread[name] = f"wall {min(walls):.2f}-{max(walls):.2f} over {len(walls)} runs; " if len(walls) > 1 else ""
+    return min(walls), max(rsss)
 
 def counts(name):
     """files, failed, audio_seconds from a files=N failed=M audio_seconds=X line."""
@@ -88,26 +100,29 @@ def counts(name):
     n, f, s = m[-1]
     return int(n), int(f), float(s)
 
-def json_lines(name):
-    ok = 0
+def json_note(name):
+    """How many JSON objects samplemind wrote, and the audio they say they cover."""
+    objs = []
     for line in read(name, "out").splitlines():
         try:
-            json.loads(line)
-            ok += 1
+            objs.append(json.loads(line))
         except ValueError:
             pass
-    return ok
+    secs = sum(o.get("durationSeconds", 0) for o in objs if isinstance(o, dict))
+    return f"{len(objs)} JSON objects, {secs:.1f} s"
 
 floor_n, floor_failed, audio = counts("floor")
 lib_n, lib_failed, lib_audio = counts("librosa")
+startup = re.search(r"import \+ first file.* took ([\d.]+) s", read("librosa", "err"))
 subset = lib_n < floor_n
 # key -> (label, audio seconds, files, note); samplemind's audio is the floor's (same list)
 contenders = {
     "floor": ("floor (C, 1 core)", audio, floor_n, f"{floor_failed} failed"),
-    "samplemind-1": ("samplemind --jobs 1 (1 core)", audio, floor_n, f"{json_lines('samplemind-1')} JSON lines"),
-    "samplemind-2": ("samplemind --jobs 2 (2 cores)", audio, floor_n, f"{json_lines('samplemind-2')} JSON lines"),
+    "samplemind-1": ("samplemind --jobs 1 (1 core)", audio, floor_n, json_note('samplemind-1')),
+    "samplemind-2": ("samplemind --jobs 2 (2 cores)", audio, floor_n, json_note('samplemind-2')),
     "librosa": ("librosa (1 core)", lib_audio, lib_n,
-                f"{lib_failed} failed" + (f"; SUBSET: {lib_n} of {floor_n} files" if subset else "")),
+                f"{lib_failed} failed; import + first file {startup.group(1) if startup else '?'} s"
+                + (f"; SUBSET: {lib_n} of {floor_n} files" if subset else "")),
 }
 
 print(f"\nlist: {os.environ['LIST']} ({floor_n} files, {audio:.1f} s of audio per the floor)\n")
@@ -116,7 +131,7 @@ wall, rss, rtf = {}, {}, {}
 for key, (label, secs, n, note) in contenders.items():
     wall[key], rss[key] = timing(key)
     rtf[key] = secs / wall[key]
-    print(f"{label:<30} {wall[key]:8.2f} {secs:9.1f} {rtf[key]:8.1f} {n / wall[key]:8.1f} {rss[key]:8.1f}  {note}")
+    print(f"{label:<30} {wall[key]:8.2f} {secs:9.1f} {rtf[key]:8.1f} {n / wall[key]:8.1f} {rss[key]:8.1f}  {spread[key]}{note}")
 
 checks = [
     ("samplemind RTF / floor RTF", rtf["samplemind-1"] / rtf["floor"], ">=", 0.5),
@@ -128,6 +143,8 @@ print()
 for what, value, op, target in checks:
     ok = value >= target if op == ">=" else value <= target
     print(f"{what:<44} {value:8.2f}  target {op} {target:<4}  {'PASS' if ok else 'FAIL'}")
+pair_wall = timing("floor-pair")[0]
+print(f"{'  (2-core ceiling here: 2 floors at once)':<44} {2 * wall['floor'] / pair_wall:8.2f}")
 if subset:
     print(f"\nnote: librosa ran on every k-th file only; its RTF is over the {lib_audio:.1f} s it processed.")
 EOF
