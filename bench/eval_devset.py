@@ -20,6 +20,8 @@ bench/librosa_estimates.py over the same files and prints one row per tool:
   pitch±50c    ... within 50 cents                                                  (pitch set)
   octave-err   off by 12 or 24 semitones (+-0.5); lower is better                  (pitch set)
   loop/oneshot kind right                                                          (all files)
+  family       instrument family implied by the set: tempo -> loop-drums, key -> loop-music,
+               pitch -> bass below MIDI 48 (C3), else lead/synth                  (all files)
 
 then SampleMind's per-file failures (file, set, check, truth, estimate).
 A missing (null) estimate or a per-file error counts as wrong. librosa results are cached in
@@ -51,7 +53,17 @@ NAMES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
 LETTER = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
 
 COLUMNS = ["tempo±2%", "tempo-oct", "key-exact", "key-mirex", "pitch±25c", "pitch±50c", "octave-err",
-           "loop/oneshot"]
+           "loop/oneshot", "family"]
+
+
+def expected_family(row):
+    if row["set"] == "tempo":
+        return "loop-drums"
+    if row["set"] == "key":
+        return "loop-music"
+    if row["set"] == "pitch" and row["midi"] is not None:
+        return "bass" if row["midi"] < 48 else "lead/synth"
+    return None
 
 
 # ---------------------------------------------------------------- truth
@@ -156,7 +168,7 @@ def score(rows, results, has_kind=True):
     """results: abs path -> estimate dict ({"tempo":..., "key":..., "pitch":..., "kind":...} or
     {"error":...}) or missing. Returns (counts, failures)."""
     c = {k: 0 for k in ("n_tempo", "n_key", "n_pitch", "n_all", "tempo", "tempo_oct", "key", "mirex",
-                        "p25", "p50", "oct", "kind")}
+                        "p25", "p50", "oct", "kind", "n_family", "family")}
     fails = []
 
     def fail(row, check, truth, est):
@@ -242,6 +254,13 @@ def score(rows, results, has_kind=True):
                 c["kind"] += 1
             else:
                 fail(row, "kind", row["kind"], err or str(kind))
+        fam = expected_family(row)
+        if has_kind and fam:
+            c["n_family"] += 1
+            if res.get("family") == fam:
+                c["family"] += 1
+            else:
+                fail(row, "family", fam, err or str(res.get("family")))
     return c, fails
 
 
@@ -254,7 +273,8 @@ def cells(c, has_kind=True):
 
     return [frac("tempo", "n_tempo"), frac("tempo_oct", "n_tempo"), frac("key", "n_key"),
             frac("mirex", "n_key", "{:.1f}"), frac("p25", "n_pitch"), frac("p50", "n_pitch"),
-            frac("oct", "n_pitch"), frac("kind", "n_all") if has_kind else "n/a"]
+            frac("oct", "n_pitch"), frac("kind", "n_all") if has_kind else "n/a",
+            frac("family", "n_family") if has_kind else "n/a"]
 
 
 def print_table(table):

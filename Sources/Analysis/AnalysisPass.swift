@@ -18,7 +18,7 @@ final class AnalysisPass {
     private var envelope: EnvelopeAnalyzer
     private var chroma: Chromagram
     private let mel: MelFilterBank
-    private var melBands: [Float]
+    private var melBands: [Float]   // per frame: mel band levels in dB
     private var frameRMS: [Float] = []
     private var spectrogram: SpectrogramStream!
     private var tonalSpectrogram: SpectrogramStream!
@@ -50,12 +50,12 @@ final class AnalysisPass {
         mono = [Float](repeating: 0, count: configuration.blockFrames)
         silentFrameMeanSquare = Float(pow(10, configuration.silentFrameDB / 10))
         // Parseval for a one-sided power spectrum of a Hann-windowed frame → mean square of the frame.
-        frameNormalization = 2 / (Float(frameSize) * Window.energy(Window.hann(frameSize)))
+        frameNormalization = 2 / (Float(frameSize) * Window.energy(Window.sharedHann(frameSize)))
         pitchSegmentLength = PitchEstimator.segmentLength(sampleRate: sampleRate)
         spectrogram = SpectrogramStream(configuration.spectrogram) { [unowned self] power, _ in
             self.onFrame(power)
         }
-        tonalSpectrogram = SpectrogramStream(.init(frameSize: tonalSize, hopSize: tonalSize / 2)) { [unowned self] power, _ in
+        tonalSpectrogram = SpectrogramStream(.init(frameSize: tonalSize, hopSize: tonalSize)) { [unowned self] power, _ in
             self.chroma.process(power)
         }
     }
@@ -89,22 +89,27 @@ final class AnalysisPass {
         let meanSquare = total * frameNormalization
         frameRMS.append(meanSquare.squareRoot())
         let silent = meanSquare < silentFrameMeanSquare
-        melBands.withUnsafeMutableBufferPointer { mel.apply(power, into: $0) }
-        melBands.withUnsafeBufferPointer { bands in
-            mfcc.process(melBands: bands, isSilent: silent)
-            onsets.process(melBands: bands)
+        melBands.withUnsafeMutableBufferPointer { bands in
+            mel.apply(power, into: bands)
+            for band in 0..<bands.count { bands[band] = 10 * log10(max(bands[band], 1e-10)) }
+        }
+        melBands.withUnsafeBufferPointer { decibels in
+            mfcc.process(melDecibels: decibels, isSilent: silent)
+            onsets.process(melDecibels: decibels)
         }
         spectral.process(power, isSilent: silent)
     }
 
     private func countZeroCrossings(_ block: UnsafeBufferPointer<Float>) {
-        var sign = lastSign, count = 0
-        for (i, sample) in block.enumerated() {
-            let s = sample >= 0
-            if (i > 0 || monoSamples > 0) && s != sign { count += 1 }
-            sign = s
+        guard let first = block.first else { return }
+        var count = monoSamples > 0 && (first >= 0) != lastSign ? 1 : 0
+        var previous = first >= 0
+        for i in 1..<max(1, block.count) {
+            let current = block[i] >= 0
+            count &+= current != previous ? 1 : 0
+            previous = current
         }
-        lastSign = sign
+        lastSign = previous
         zeroCrossings += count
     }
 

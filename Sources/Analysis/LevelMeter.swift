@@ -42,9 +42,18 @@ public struct LevelMeter {
 
     /// Feeds one block: interleaved channel samples and their mono mixdown.
     public mutating func process(interleaved: UnsafeBufferPointer<Float>, mono: UnsafeBufferPointer<Float>) {
-        var blockPeak: Float = 0
-        var squares: Float = 0
-        for sample in interleaved {
+        // eight lanes at a time (Swift does not reassociate float sums on its own)
+        var peaks = SIMD8<Float>(), sums = SIMD8<Float>()
+        let chunks = interleaved.count / 8
+        let raw = UnsafeRawPointer(interleaved.baseAddress)
+        for chunk in 0..<chunks {
+            let v = raw!.loadUnaligned(fromByteOffset: chunk * 32, as: SIMD8<Float>.self)
+            let magnitude = v.replacing(with: -v, where: v .< 0)
+            peaks.replace(with: magnitude, where: magnitude .> peaks)
+            sums += v * v
+        }
+        var blockPeak = peaks.max(), squares = sums.sum()
+        for sample in interleaved[(chunks * 8)...] {
             blockPeak = max(blockPeak, abs(sample))
             squares += sample * sample
         }
@@ -52,12 +61,12 @@ public struct LevelMeter {
         sumSquares += Double(squares)
         channelSamples += interleaved.count
         var sum: Float = 0
-        for (offset, sample) in mono.enumerated() {
-            sum += sample
-            if abs(sample) >= threshold {
-                if firstLoud == nil { firstLoud = monoFrames + offset }
-                lastLoud = monoFrames + offset
-            }
+        for sample in mono { sum += sample }
+        if firstLoud == nil, let first = mono.firstIndex(where: { abs($0) >= threshold }) {
+            firstLoud = monoFrames + first
+        }
+        if firstLoud != nil, let last = mono.lastIndex(where: { abs($0) >= threshold }) {
+            lastLoud = monoFrames + last
         }
         monoSum += Double(sum)
         monoFrames += mono.count

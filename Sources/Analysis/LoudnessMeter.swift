@@ -42,10 +42,13 @@ public struct LoudnessMeter {
     private let subBlockFrames: Int
     private var shelves: [Biquad]
     private var highPasses: [Biquad]
+    private var stereoShelf: StereoBiquad      // used instead of the arrays for 2-channel files
+    private var stereoHighPass: StereoBiquad
     private var subBlockEnergy: [Double] = []   // sum over channels of mean squares, per 100 ms
     private var currentSum = 0.0
     private var currentFrames = 0
     private var truePeak: TruePeakMeter
+    private var energy: [Double] = []   // scratch: K-weighted energy per frame of the current block
 
     public init(channels: Int, sampleRate: Int) {
         self.channels = channels
@@ -53,6 +56,8 @@ public struct LoudnessMeter {
         let (shelf, highPass) = KWeighting.filters(sampleRate: Double(sampleRate))
         shelves = Array(repeating: shelf, count: channels)
         highPasses = Array(repeating: highPass, count: channels)
+        stereoShelf = StereoBiquad(shelf)
+        stereoHighPass = StereoBiquad(highPass)
         truePeak = TruePeakMeter(channels: channels)
     }
 
@@ -60,20 +65,41 @@ public struct LoudnessMeter {
     public mutating func process(interleaved: UnsafeBufferPointer<Float>) {
         truePeak.process(interleaved: interleaved)
         let frames = interleaved.count / channels
-        var index = 0
-        for _ in 0..<frames {
-            var energy = 0.0
-            for channel in 0..<channels {
-                let y = highPasses[channel].process(shelves[channel].process(Double(interleaved[index])))
-                energy += y * y
-                index += 1
+        if energy.count < frames { energy = [Double](repeating: 0, count: frames) }
+        energy.withUnsafeMutableBufferPointer { energy in
+            if channels == 2 {
+                // both channels in the two lanes of one SIMD filter: half the serial latency
+                var shelf = stereoShelf, highPass = stereoHighPass
+                for frame in 0..<frames {
+                    let x = SIMD2(Double(interleaved[2 * frame]), Double(interleaved[2 * frame + 1]))
+                    let y = highPass.process(shelf.process(x))
+                    energy[frame] = (y * y).sum()
+                }
+                stereoShelf = shelf
+                stereoHighPass = highPass
+            } else {
+                for frame in 0..<frames { energy[frame] = 0 }
             }
-            currentSum += energy
-            currentFrames += 1
-            if currentFrames == subBlockFrames {
-                subBlockEnergy.append(currentSum / Double(subBlockFrames))
-                currentSum = 0
-                currentFrames = 0
+            // one channel at a time, with its filter state in locals (no array traffic per sample)
+            for channel in 0..<channels where channels != 2 {
+                var shelf = shelves[channel], highPass = highPasses[channel]
+                var index = channel
+                for frame in 0..<frames {
+                    let y = highPass.process(shelf.process(Double(interleaved[index])))
+                    energy[frame] += y * y
+                    index += channels
+                }
+                shelves[channel] = shelf
+                highPasses[channel] = highPass
+            }
+            for frame in 0..<frames {
+                currentSum += energy[frame]
+                currentFrames += 1
+                if currentFrames == subBlockFrames {
+                    subBlockEnergy.append(currentSum / Double(subBlockFrames))
+                    currentSum = 0
+                    currentFrames = 0
+                }
             }
         }
     }

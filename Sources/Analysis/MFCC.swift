@@ -17,19 +17,13 @@ public struct MFCC {
     private let dct = DCT(inputCount: MFCC.bandCount, outputCount: MFCC.coefficientCount)
     private var loud = [RunningStatistics](repeating: .init(), count: MFCC.coefficientCount)
     private var all = [RunningStatistics](repeating: .init(), count: MFCC.coefficientCount)
-    private var logBands = [Float](repeating: 0, count: MFCC.bandCount)
     private var coefficients = [Float](repeating: 0, count: MFCC.coefficientCount)
 
     public init() {}
 
-    /// Feeds one frame's mel band energies (power).
-    public mutating func process(melBands: UnsafeBufferPointer<Float>, isSilent: Bool) {
-        for band in 0..<MFCC.bandCount {
-            logBands[band] = 10 * log10(max(melBands[band], 1e-10))
-        }
-        logBands.withUnsafeBufferPointer { input in
-            coefficients.withUnsafeMutableBufferPointer { dct.apply(input, into: $0) }
-        }
+    /// Feeds one frame's mel band levels in dB (`10·log10(max(power, 1e-10))`).
+    public mutating func process(melDecibels: UnsafeBufferPointer<Float>, isSilent: Bool) {
+        coefficients.withUnsafeMutableBufferPointer { dct.apply(melDecibels, into: $0) }
         for k in 0..<MFCC.coefficientCount {
             all[k].add(Double(coefficients[k]))
             if !isSilent { loud[k].add(Double(coefficients[k])) }

@@ -31,11 +31,11 @@ public struct OnsetDetector {
 
     public init(_ configuration: Configuration = .init()) { self.configuration = configuration }
 
-    /// Feeds one frame's mel band energies (power).
-    public mutating func process(melBands: UnsafeBufferPointer<Float>) {
-        if current.count != melBands.count { current = [Float](repeating: 0, count: melBands.count) }
-        for band in 0..<melBands.count {
-            current[band] = max(10 * log10(max(melBands[band], 1e-10)), -80)
+    /// Feeds one frame's mel band levels in dB (`10·log10(max(power, 1e-10))`).
+    public mutating func process(melDecibels: UnsafeBufferPointer<Float>) {
+        if current.count != melDecibels.count { current = [Float](repeating: 0, count: melDecibels.count) }
+        for band in 0..<melDecibels.count {
+            current[band] = max(melDecibels[band], -80)
         }
         var flux: Float = 0
         if !previous.isEmpty {

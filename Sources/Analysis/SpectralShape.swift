@@ -36,25 +36,36 @@ public struct SpectralShape {
 
     /// Feeds one power spectrum; `isSilent` says whether the frame is below the silence gate.
     public mutating func process(_ power: UnsafeBufferPointer<Float>, isSilent: Bool) {
-        var total: Float = 0, weighted: Float = 0, logSum: Float = 0
+        var total: Float = 0, weighted: Float = 0, weightedSquares: Float = 0, logSum: Double = 0
+        // log of products of 16 bins (in Double, which cannot under- or overflow for
+        // 16 values in [1e-10, 1e6]) instead of 16 logs: the same sum, 16× fewer log calls
+        var product = 1.0, inProduct = 0
         for bin in 0..<power.count {
-            let p = power[bin]
+            let p = power[bin], k = Float(bin)
             total += p
-            weighted += p * Float(bin)
-            logSum += log(p + 1e-10)
+            weighted += p * k
+            weightedSquares += p * k * k
+            product *= Double(p) + 1e-10
+            inProduct += 1
+            if inProduct == 16 {
+                logSum += log(product)
+                product = 1
+                inProduct = 0
+            }
         }
+        logSum += log(product)
         let n = Float(power.count)
         let centroidBin = total > 0 ? weighted / total : 0
-        var spread: Float = 0, cumulative: Float = 0, rolloffBin = power.count - 1
-        var rolloffFound = false
+        // Σp(k−c)² = Σpk² − c²Σp when c is the centroid
+        let spread = max(0, weightedSquares - centroidBin * centroidBin * total)
+        var cumulative: Float = 0, rolloffBin = power.count - 1
+        let rolloffTarget = 0.85 * total
         for bin in 0..<power.count {
-            let d = Float(bin) - centroidBin
-            spread += power[bin] * d * d
             cumulative += power[bin]
-            if !rolloffFound && cumulative >= 0.85 * total { rolloffBin = bin; rolloffFound = true }
+            if cumulative >= rolloffTarget { rolloffBin = bin; break }
         }
         let arithmetic = total / n + 1e-10
-        let flatness = Double(min(1, exp(logSum / n) / arithmetic))
+        let flatness = min(1, exp(logSum / Double(n)) / Double(arithmetic))
         let values = (Double(centroidBin) * binHz, Double(rolloffBin) * binHz, flatness,
                       total > 0 ? Double((spread / total).squareRoot()) * binHz : 0)
         all.add(values)

@@ -9,6 +9,10 @@ public enum MonoMixdown {
             out.update(from: block.baseAddress!, count: frames)
             return
         }
+        if channels == 2 {
+            for frame in 0..<frames { out[frame] = 0.5 * (block[2 * frame] + block[2 * frame + 1]) }
+            return
+        }
         let scale = 1 / Float(channels)
         for frame in 0..<frames {
             var sum: Float = 0

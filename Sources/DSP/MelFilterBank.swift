@@ -11,6 +11,10 @@ public struct MelFilterBank: Sendable {
 
     public let bandCount: Int
     let filters: [Filter]
+    /// The same filters flattened for the per-frame loop: weights back to back, with each
+    /// band's first bin, offset into `flatWeights` and length.
+    private let flatWeights: [Float]
+    private let bandFirstBin: [Int], bandOffset: [Int], bandLength: [Int]
 
     /// - Parameters:
     ///   - bandCount: number of mel bands, [1, 256], default 40.
@@ -44,16 +48,24 @@ public struct MelFilterBank: Sendable {
             filters.append(Filter(firstBin: first, weights: weights))
         }
         self.filters = filters
+        flatWeights = filters.flatMap(\.weights)
+        bandFirstBin = filters.map(\.firstBin)
+        bandLength = filters.map(\.weights.count)
+        var offsets: [Int] = []
+        var offset = 0
+        for filter in filters { offsets.append(offset); offset += filter.weights.count }
+        bandOffset = offsets
     }
 
     /// Applies the bank to a power spectrum, writing `bandCount` band energies.
     public func apply(_ power: UnsafeBufferPointer<Float>, into bands: UnsafeMutableBufferPointer<Float>) {
-        for (band, filter) in filters.enumerated() {
-            var sum: Float = 0
-            filter.weights.withUnsafeBufferPointer { weights in
-                for k in 0..<weights.count { sum += weights[k] * power[filter.firstBin + k] }
+        flatWeights.withUnsafeBufferPointer { weights in
+            for band in 0..<bandCount {
+                var sum: Float = 0
+                let first = bandFirstBin[band], offset = bandOffset[band]
+                for k in 0..<bandLength[band] { sum += weights[offset + k] * power[first + k] }
+                bands[band] = sum
             }
-            bands[band] = sum
         }
     }
 

@@ -36,7 +36,7 @@ public final class SpectrogramStream {
                 onFrame: @escaping (_ power: UnsafeBufferPointer<Float>, _ frameIndex: Int) -> Void) {
         self.configuration = configuration
         fft = RealFFT(size: configuration.frameSize)
-        window = Window.hann(configuration.frameSize)
+        window = Window.sharedHann(configuration.frameSize)
         pending = [Float](repeating: 0, count: configuration.frameSize)
         power = .allocate(capacity: configuration.frameSize / 2 + 1)
         self.onFrame = onFrame
@@ -52,7 +52,7 @@ public final class SpectrogramStream {
         while index < samples.count {
             let take = min(size - pendingCount, samples.count - index)
             pending.withUnsafeMutableBufferPointer { buffer in
-                for k in 0..<take { buffer[pendingCount + k] = samples[index + k] }
+                (buffer.baseAddress! + pendingCount).update(from: samples.baseAddress! + index, count: take)
             }
             pendingCount += take
             index += take
@@ -60,7 +60,7 @@ public final class SpectrogramStream {
                 emitFrame(validCount: size)
                 // keep the overlap for the next frame
                 pending.withUnsafeMutableBufferPointer { buffer in
-                    for k in 0..<(size - hop) { buffer[k] = buffer[k + hop] }
+                    buffer.baseAddress!.update(from: buffer.baseAddress! + hop, count: size - hop)
                 }
                 pendingCount = size - hop
             }
@@ -87,9 +87,13 @@ public final class SpectrogramStream {
 
     private func emitFrame(validCount: Int) {
         let size = configuration.frameSize
-        for k in 0..<size {
-            fft.input[k] = k < validCount ? pending[k] * window[k] : 0
+        let input = fft.input
+        pending.withUnsafeBufferPointer { pending in
+            window.withUnsafeBufferPointer { window in
+                for k in 0..<validCount { input[k] = pending[k] * window[k] }
+            }
         }
+        for k in validCount..<size { input[k] = 0 }
         fft.forward()
         fft.powerSpectrum(into: power)
         onFrame(UnsafeBufferPointer(power), frameCount)
