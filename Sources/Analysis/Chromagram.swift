@@ -23,12 +23,12 @@ public struct Chromagram {
             let f0 = 440 * pow(2, (Double(midi) - 69) / 12)
             var ranges: [ClosedRange<Int>] = []
             for h in 1...Chromagram.harmonics {
-                // ±a quarter tone around the harmonic (at most ±2 bins), at least the nearest bin;
+                // ±a quarter tone around the harmonic (at most ±6 bins), at least the nearest bin;
                 // harmonics above 5 kHz add cost and little evidence
                 guard Double(h) * f0 <= 5000 else { break }
                 let centre = Int((Double(h) * f0 / binHz).rounded())
-                let lo = max(centre - 2, Int((Double(h) * f0 * pow(2, -0.5 / 12) / binHz).rounded(.up)))
-                let hi = min(centre + 2, Int((Double(h) * f0 * pow(2, 0.5 / 12) / binHz).rounded(.down)))
+                let lo = max(centre - 6, Int((Double(h) * f0 * pow(2, -0.5 / 12) / binHz).rounded(.up)))
+                let hi = min(centre + 6, Int((Double(h) * f0 * pow(2, 0.5 / 12) / binHz).rounded(.down)))
                 let range = lo <= hi ? lo...hi : centre...centre
                 if range.upperBound < nyquistBin { ranges.append(range) }
             }
