@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries: module map + shim header only.
@@ -28,11 +29,16 @@ let package = Package(
         .target(name: "DSP", dependencies: ["CFFTW"], swiftSettings: strict),
         .target(name: "Synthesis", dependencies: [], swiftSettings: strict),
         .target(name: "TerminalText", dependencies: [], swiftSettings: strict),
+        .target(name: "QueryLanguage", dependencies: [], swiftSettings: strict),
+        .target(name: "Library", dependencies: [
+            "Analysis", "QueryLanguage", .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strict),
+        .target(name: "Engine", dependencies: ["Library", "Analysis", "AudioIO"], swiftSettings: strict),
         .target(name: "Analysis", dependencies: ["DSP", "AudioIO"], swiftSettings: strict),
         .executableTarget(
             name: "samplemind",
             dependencies: [
-                "Analysis", "AudioIO", "Synthesis", "TerminalText",
+                "Analysis", "AudioIO", "Synthesis", "TerminalText", "Library", "Engine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -43,6 +49,8 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], swiftSettings: strict),
+        .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage"], swiftSettings: strict),
+        .testTarget(name: "LibraryTests", dependencies: ["Library", "Engine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CNCurses", "CALSA"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -20,3 +20,11 @@ public enum AlgorithmVersion {
          "features": FeatureVector.version]
     }
 }
+
+extension AlgorithmVersion {
+    /// All versions in one comparable string ("envelope1-family1-…"): a stored analysis whose
+    /// stamp differs is stale and gets re-analysed.
+    public static var stamp: String {
+        all.sorted { $0.key < $1.key }.map { "\($0.key)\($0.value)" }.joined(separator: "-")
+    }
+}

@@ -25,8 +25,14 @@ public struct Analyzer: Sendable {
 
     /// Analyses the file at `path`. Throws `AudioIOError` for unreadable or corrupt audio.
     public func analyze(path: String) throws -> AnalysisResult {
+        try analyze(pathBytes: Array(path.utf8))
+    }
+
+    /// Analyses the file whose path is exactly these bytes.
+    public func analyze(pathBytes: [UInt8]) throws -> AnalysisResult {
         let started = DispatchTime.now().uptimeNanoseconds
-        let reader = try AudioFileReader(path: path)
+        let reader = try AudioFileReader(pathBytes: pathBytes)
+        let path = reader.path
         let format = reader.format
         let rate = format.sampleRate
         let pass = AnalysisPass(configuration: configuration, channels: format.channels, sampleRate: rate)

@@ -15,10 +15,19 @@ public final class AudioFileReader {
     private let handle: OpaquePointer
 
     /// Opens `path` for reading. Throws `AudioIOError.openFailed` with libsndfile's message.
-    public init(path: String) throws(AudioIOError) {
+    public convenience init(path: String) throws(AudioIOError) {
+        try self.init(pathBytes: Array(path.utf8))
+    }
+
+    /// Opens the file whose path is exactly these bytes (Linux paths need not be valid UTF-8).
+    public init(pathBytes: [UInt8]) throws(AudioIOError) {
+        let path = String(decoding: pathBytes, as: UTF8.self)
         self.path = path
         var info = SF_INFO()
-        guard let handle = sf_open(path, Int32(SFM_READ), &info) else {
+        let opened = (pathBytes + [0]).withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { sf_open($0.baseAddress, Int32(SFM_READ), &info) }
+        }
+        guard let handle = opened else {
             throw .openFailed(path: path, reason: String(cString: sf_strerror(nil)))
         }
         guard AudioFileReader.sampleRateRange.contains(Int(info.samplerate)) else {

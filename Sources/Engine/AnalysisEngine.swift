@@ -1,0 +1,126 @@
+import Analysis
+import AudioIO
+import Dispatch
+import Foundation
+import Library
+import Synchronization
+
+/// Analyses pending library content on a bounded number of worker threads.
+///
+/// Work is one `PendingAnalysis` per distinct content (identical files are analysed once).
+/// A priority lane puts what the user is looking at first; `cancel()` stops after the files in
+/// flight; results are written in batched transactions; progress is reported as it goes.
+/// Per-file failures are recorded on the samples, never fatal.
+public final class AnalysisEngine: Sendable {
+    public let library: SampleLibrary
+    public let jobs: Int
+    public let batchSize: Int
+    private let state = Mutex(State())
+
+    private struct State {
+        var queue: [PendingAnalysis] = []
+        var next = 0
+        var priority: [PendingAnalysis] = []
+        var cancelled = false
+        var done = 0
+        var failed = 0
+        var outbox: [(contentHash: String, outcome: AnalysisOutcome)] = []
+    }
+
+    public init(library: SampleLibrary, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 32) {
+        self.library = library
+        self.jobs = max(1, jobs)
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// Moves the content of `sampleId` to the front of the queue (if it is waiting).
+    public func prioritize(sampleId: Int64) {
+        state.withLock { state in
+            guard let index = state.queue[state.next...].firstIndex(where: { $0.sampleIds.contains(sampleId) }) else { return }
+            state.priority.append(state.queue[index])
+            state.queue.remove(at: index)
+        }
+    }
+
+    /// Stops handing out work; files already being analysed finish and are stored.
+    public func cancel() { state.withLock { $0.cancelled = true } }
+
+    /// Analyses everything pending in the library and returns (analysed, failed, cache hits).
+    /// Blocks until done or cancelled; `progress` is called from worker threads, serially.
+    public func run(progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws
+        -> (analysed: Int, failed: Int, cacheHits: Int) {
+        let cacheHits = try library.resolveCachedAnalyses()
+        let work = try library.pendingAnalyses()
+        state.withLock { state in
+            state.queue = work
+            state.next = 0
+            state.done = 0
+            state.failed = 0
+        }
+        let total = work.count
+        let started = Date()
+        let writeError = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(total, 1))) { _ in
+            let analyzer = Analyzer()
+            while let item = takeNext() {
+                let outcome = analyze(item, with: analyzer)
+                let (batch, report) = state.withLock { state -> ([(String, AnalysisOutcome)], Progress) in
+                    state.done += 1
+                    if case .failed = outcome { state.failed += 1 }
+                    state.outbox.append((item.contentHash, outcome))
+                    var batch: [(String, AnalysisOutcome)] = []
+                    if state.outbox.count >= batchSize {
+                        batch = state.outbox
+                        state.outbox.removeAll()
+                    }
+                    let elapsed = max(Date().timeIntervalSince(started), 1e-3)
+                    let rate = Double(state.done) / elapsed
+                    return (batch, Progress(phase: "analysing", done: state.done, total: total, rate: rate,
+                                            eta: rate > 0 ? Double(total - state.done) / rate : nil))
+                }
+                if !batch.isEmpty { store(batch, errors: writeError) }
+                progress(report)
+            }
+        }
+        let rest = state.withLock { state -> [(String, AnalysisOutcome)] in
+            defer { state.outbox.removeAll() }
+            return state.outbox
+        }
+        store(rest, errors: writeError)
+        if let error = writeError.withLock({ $0 }) { throw error }
+        return state.withLock { ($0.done - $0.failed, $0.failed, cacheHits) }
+    }
+
+    private func takeNext() -> PendingAnalysis? {
+        state.withLock { state in
+            if state.cancelled { return nil }
+            if !state.priority.isEmpty { return state.priority.removeFirst() }
+            guard state.next < state.queue.count else { return nil }
+            defer { state.next += 1 }
+            return state.queue[state.next]
+        }
+    }
+
+    private func analyze(_ item: PendingAnalysis, with analyzer: Analyzer) -> AnalysisOutcome {
+        var lastReason = "no readable file"
+        for path in item.paths {
+            do {
+                return .analysed(try analyzer.analyze(pathBytes: path.bytes))
+            } catch let error as AudioIOError {
+                lastReason = error.reason
+            } catch {
+                lastReason = "\(error)"
+            }
+        }
+        return .failed(reason: lastReason)
+    }
+
+    private func store(_ batch: [(String, AnalysisOutcome)], errors: borrowing Mutex<(any Error)?>) {
+        guard !batch.isEmpty else { return }
+        do {
+            try library.store(batch.map { (contentHash: $0.0, outcome: $0.1) })
+        } catch {
+            errors.withLock { if $0 == nil { $0 = error } }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+
+/// The SQLite library of one process: one WAL `DatabasePool` (many readers, one writer).
+/// Every method is safe to call from any thread; writes are serialised by GRDB.
+public final class SampleLibrary: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the library at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw LibraryError.cannotOpen(path: path, reason: "cannot create \(folder): \(error.localizedDescription)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)   // another samplemind writing: wait, then fail clearly
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw LibraryError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Runs `body` in one write transaction.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.write { try body($0) }
+    }
+
+    /// Runs `body` on a read-only snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read { try body($0) }
+    }
+
+    static var now: Double { Date().timeIntervalSince1970 }
+}

@@ -1,0 +1,103 @@
+import GRDB
+
+/// The database schema, as GRDB migrations. Never edit a shipped migration: add a new one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE root (
+                    id INTEGER PRIMARY KEY,
+                    path BLOB NOT NULL UNIQUE,
+                    displayPath TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'online' CHECK (status IN ('online', 'offline')),
+                    addedAt REAL NOT NULL,
+                    lastScanAt REAL
+                );
+                CREATE TABLE sample (
+                    id INTEGER PRIMARY KEY,
+                    rootId INTEGER REFERENCES root(id) ON DELETE SET NULL,
+                    path BLOB NOT NULL UNIQUE,          -- exact file-system bytes
+                    displayPath TEXT NOT NULL,          -- lossy UTF-8, for search and display
+                    folder TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    ext TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    mtime REAL NOT NULL,
+                    contentHash TEXT,
+                    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'ok', 'missing', 'error')),
+                    error TEXT,
+                    rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5),
+                    favorite INTEGER NOT NULL DEFAULT 0 CHECK (favorite IN (0, 1)),
+                    addedAt REAL NOT NULL,
+                    updatedAt REAL NOT NULL
+                );
+                CREATE INDEX sample_root ON sample(rootId);
+                CREATE INDEX sample_hash ON sample(contentHash);
+                CREATE INDEX sample_status ON sample(status);
+                CREATE INDEX sample_name ON sample(name COLLATE NOCASE);
+                CREATE INDEX sample_rating ON sample(rating);
+                CREATE INDEX sample_added ON sample(addedAt);
+
+                -- One row per distinct content: identical files share their analysis.
+                CREATE TABLE analysis (
+                    contentHash TEXT PRIMARY KEY,
+                    versionStamp TEXT NOT NULL,
+                    container TEXT, codec TEXT, sampleRate INTEGER, channels INTEGER, bitDepth INTEGER,
+                    frames INTEGER,
+                    duration REAL, peakDBFS REAL, rmsDBFS REAL, crestDB REAL, dcOffset REAL,
+                    silenceHead REAL, silenceTail REAL,
+                    lufs REAL, loudnessRange REAL, truePeakDBTP REAL,
+                    centroidHz REAL, rolloffHz REAL, flatness REAL, bandwidthHz REAL, zcr REAL,
+                    attackSeconds REAL, decaySeconds REAL, onsetCount INTEGER,
+                    bpm REAL, bpmConfidence REAL,
+                    keyTonic INTEGER, keyMode TEXT, keyCamelot TEXT, keyConfidence REAL,
+                    pitchHz REAL, pitchMidi INTEGER, pitchCents REAL, pitchConfidence REAL,
+                    kind TEXT, family TEXT,
+                    featureVersion INTEGER, features BLOB,
+                    result TEXT NOT NULL,               -- the full AnalysisResult as JSON
+                    analysisSeconds REAL,
+                    analyzedAt REAL NOT NULL
+                );
+                CREATE INDEX analysis_bpm ON analysis(bpm);
+                CREATE INDEX analysis_key ON analysis(keyCamelot);
+                CREATE INDEX analysis_kind ON analysis(kind);
+                CREATE INDEX analysis_family ON analysis(family);
+                CREATE INDEX analysis_duration ON analysis(duration);
+                CREATE INDEX analysis_lufs ON analysis(lufs);
+
+                CREATE TABLE tag (
+                    sampleId INTEGER NOT NULL REFERENCES sample(id) ON DELETE CASCADE,
+                    tag TEXT NOT NULL,
+                    PRIMARY KEY (sampleId, tag)
+                );
+                CREATE INDEX tag_tag ON tag(tag COLLATE NOCASE);
+
+                CREATE TABLE note (
+                    sampleId INTEGER PRIMARY KEY REFERENCES sample(id) ON DELETE CASCADE,
+                    text TEXT NOT NULL,
+                    updatedAt REAL NOT NULL
+                );
+
+                -- Ready for the AI-notes issue: cached model text per content, provider, model, prompt.
+                CREATE TABLE aiNote (
+                    contentHash TEXT NOT NULL,
+                    provider TEXT NOT NULL,
+                    model TEXT NOT NULL,
+                    promptVersion INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    createdAt REAL NOT NULL,
+                    expiresAt REAL NOT NULL,
+                    userEdited INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (contentHash, provider, model, promptVersion)
+                );
+
+                -- Counters kept across runs (analysis cache hits and misses, …).
+                CREATE TABLE metric (name TEXT PRIMARY KEY, value REAL NOT NULL);
+
+                CREATE VIRTUAL TABLE sample_fts USING fts5(name, path, tags, notes, tokenize = 'unicode61');
+                """)
+        }
+        return migrator
+    }
+}

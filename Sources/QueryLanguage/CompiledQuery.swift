@@ -1,0 +1,33 @@
+/// A value bound to a `?` placeholder of a compiled query, in placeholder order.
+public enum QueryValue: Sendable, Equatable {
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+}
+
+/// SQL ready to run against the library schema (`sample s` LEFT JOIN `analysis a`).
+///
+/// Only fixed column names are spliced into the SQL text; every user-supplied value is a `?`
+/// placeholder whose value is in `arguments`.
+public struct CompiledQuery: Sendable, Equatable {
+    /// A boolean SQL expression over `s` and `a`; `1` when the query has no filters.
+    public var whereClause: String
+    /// The values for the `?` placeholders of `whereClause`, in order.
+    public var arguments: [QueryValue]
+    /// An ORDER BY expression without the keyword, always ending in `s.id`.
+    public var orderBy: String
+
+    public init(whereClause: String, arguments: [QueryValue], orderBy: String) {
+        self.whereClause = whereClause
+        self.arguments = arguments
+        self.orderBy = orderBy
+    }
+}
+
+/// One-call entry point: text in, SQL out.
+public enum QueryCompiler {
+    /// Parses `text` and compiles it; throws `QueryError` for malformed input.
+    public static func compile(_ text: String) throws(QueryError) -> CompiledQuery {
+        try Query.parse(text).compile()
+    }
+}
