@@ -104,6 +104,7 @@ public struct Scanner {
                 changes.append(.insertUnreadable(path: entry.path, rootId: rootId, size: entry.size,
                                                  mtime: entry.mtime, reason: "\(error)"))
                 summary.record(entry.path, "\(error)")
+                summary.added += 1
             }
         }
         var movable = try library.missingFiles(withHashes: Set(hashed.map(\.1)))

@@ -23,7 +23,8 @@ public enum NumericComparison: Sendable, Equatable {
     }
 
     private func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        // Whole numbers print without ".0"; avoids `rounded()`, which would need libm.
+        abs(value) < 1e15 && Double(Int64(value)) == value ? String(Int64(value)) : String(value)
     }
 }
 

@@ -21,9 +21,9 @@ struct CompilerTests {
 
     @Test("FTS operators and special characters are quoted into plain strings")
     func ftsNeutralised() throws {
-        let compiled = try QueryCompiler.compile(#"NEAR AND OR ab"cd x* -y:z( ^col"#)
+        let compiled = try QueryCompiler.compile(#"NEAR AND OR NOT ab"cd x* y-z( ^col"#)
         #expect(compiled.whereClause == fts)
-        #expect(compiled.arguments == [.text(#""NEAR"* "AND"* "OR"* "ab""cd"* "x*"* "^col"*"#)])
+        #expect(compiled.arguments == [.text(#""NEAR"* "AND"* "OR"* "NOT"* "ab""cd"* "x*"* "y-z("* "^col"*"#)])
         let excluded = try QueryCompiler.compile(":a -\":b\"")
         #expect(excluded.arguments == [.text(#"":a"*"#), .text(#"":b""#)])
     }
@@ -35,12 +35,12 @@ struct CompilerTests {
         #expect(compiled.arguments == [.text("'; DROP TABLE sample; --")])
     }
 
-    @Test("a free word trying SQL injection stays an argument")
+    @Test("free words trying SQL injection stay arguments (the trailing -- excludes the word \"-\")")
     func wordInjection() throws {
         let compiled = try QueryCompiler.compile("x'); DROP TABLE sample; --")
-        #expect(compiled.whereClause == fts)
+        #expect(compiled.whereClause == "\(fts) AND \(notFTS)")
         #expect(!compiled.whereClause.contains("DROP") && !compiled.whereClause.contains("x'"))
-        #expect(compiled.arguments == [.text(#""x');"* "DROP"* "TABLE"* "sample;"* "--"*"#)])
+        #expect(compiled.arguments == [.text(#""x');"* "DROP"* "TABLE"* "sample;"*"#), .text(#""-"*"#)])
     }
 
     @Test("paths are case-insensitive substrings with LIKE wildcards escaped")

@@ -1,0 +1,112 @@
+import Foundation
+import Glibc
+import Synthesis
+import Testing
+import TestSupport
+
+@Suite("Library commands, as a user runs them")
+struct LibraryCommandTests {
+    let dir = TemporaryDirectory(prefix: "samplemind-cli")
+
+    private func makeSamples(_ count: Int, in folder: String) throws {
+        try FileManager.default.createDirectory(atPath: dir.file(folder), withIntermediateDirectories: true)
+        for i in 0..<count {
+            // distinct content per file: a short tone at a different pitch
+            let tone = Signals.tone(midi: 40 + Double(i % 40), seconds: 0.3 + Double(i) * 0.001)
+            try Fixtures.write(tone, in: dir, name: "\(folder)/tone \(i).wav", encoding: .wavPCM16)
+        }
+    }
+
+    @Test("scan, tag, search and stats through the CLI, with --json")
+    func scanTagSearch() throws {
+        try makeSamples(6, in: "lib")
+        let db = dir.file("db.sqlite")
+        let scan = try Built.run(Built.samplemind, ["scan", "--db", db, "--json", dir.file("lib")])
+        #expect(scan.status == 0)
+        let summary = try #require(JSONSerialization.jsonObject(with: Data(scan.stdout.utf8)) as? [String: Any])
+        #expect(summary["added"] as? Int == 6 && summary["analysed"] as? Int == 6)
+        let tag = try Built.run(Built.samplemind, ["tag", "add", "--db", db, "warm", dir.file("lib/tone 0.wav")])
+        #expect(tag.status == 0)
+        let search = try Built.run(Built.samplemind, ["search", "--db", db, "--json", "tag:warm"])
+        let lines = search.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("tone 0.wav") == true)
+        let stats = try Built.run(Built.samplemind, ["stats", "--db", db, "--prometheus"])
+        #expect(stats.stdout.contains("samplemind_samples{status=\"ok\"} 6.0"))
+        let bad = try Built.run(Built.samplemind, ["search", "--db", db, "bmp:120"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("bmp"))
+    }
+
+    @Test("a missing folder is a clear error, exit 1, and the database is not touched")
+    func missingRoot() throws {
+        let db = dir.file("db.sqlite")
+        let run = try Built.run(Built.samplemind, ["scan", "--db", db, dir.file("no-such-folder")])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("folder not found"))
+        let stats = try Built.run(Built.samplemind, ["stats", "--db", db, "--json"])
+        let json = try #require(JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(json["roots"] as? Int == 0 && json["samples"] as? Int == 0)
+    }
+
+    @Test("killing the scanner with SIGKILL loses no committed tag, the database stays intact, a rerun completes")
+    func crashSafety() throws {
+        try makeSamples(120, in: "lib")
+        let db = dir.file("db.sqlite")
+        // a first partial scan so there is something to tag
+        _ = try Built.run(Built.samplemind, ["scan", "--db", db, "--no-analyze", dir.file("lib")])
+        let tag = try Built.run(Built.samplemind, ["tag", "add", "--db", db, "keeper", dir.file("lib/tone 7.wav")])
+        #expect(tag.status == 0)
+        for delay in [0.05, 0.2, 0.4] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Built.samplemind)
+            process.arguments = ["scan", "--db", db, "--jobs", "1", dir.file("lib")]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let rerun = try Built.run(Built.samplemind, ["scan", "--db", db, "--json", dir.file("lib")])
+        #expect(rerun.status == 0)
+        let stats = try Built.run(Built.samplemind, ["stats", "--db", db, "--json"])
+        let json = try #require(JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect((json["byStatus"] as? [String: Int])?["ok"] == 120)
+        let tagged = try Built.run(Built.samplemind, ["search", "--db", db, "tag:keeper"])
+        #expect(tagged.stdout.contains("tone 7.wav"))
+        let check = try Built.run("/usr/bin/env", ["python3", "-c",
+            "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])", db])
+        #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
+    }
+}
+
+@Suite("Unreadable files and folders")
+struct UnreadableTests {
+    @Test("an unreadable file is recorded with its error, an unreadable folder reported, and the scan completes")
+    func unreadable() throws {
+        let dir = TemporaryDirectory(prefix: "samplemind-unreadable")
+        try FileManager.default.createDirectory(atPath: dir.file("lib/locked"), withIntermediateDirectories: true)
+        try Fixtures.write(Drums.kick(), in: dir, name: "lib/kick.wav", encoding: .wavPCM16)
+        try Fixtures.write(Drums.hat(), in: dir, name: "lib/secret.wav", encoding: .wavPCM16)
+        try Fixtures.write(Drums.snare(), in: dir, name: "lib/locked/snare.wav", encoding: .wavPCM16)
+        chmod(dir.file("lib/secret.wav"), 0o000)
+        chmod(dir.file("lib/locked"), 0o000)
+        defer { chmod(dir.file("lib/locked"), 0o755) }
+        // root reads everything: run the scan as an unprivileged user so permissions apply
+        chmod(dir.path, 0o777)
+        let asUser = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        let command = asUser + [Built.samplemind, "scan", "--db", dir.file("db.sqlite"), "--json", dir.file("lib")]
+        let run = try Built.run(command[0], Array(command.dropFirst()))
+        #expect(run.status == 0)
+        let summary = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(summary["added"] as? Int == 2, "kick.wav and the unreadable secret.wav")
+        #expect(summary["analysed"] as? Int == 1)
+        #expect(summary["unreadable"] as? Int == 2, "the file and the folder")
+        #expect(run.stderr.contains("secret.wav") && run.stderr.contains("locked"))
+        let search = try Built.run(asUser.isEmpty ? Built.samplemind : asUser[0],
+                                   (asUser.isEmpty ? [] : Array(asUser.dropFirst()) + [Built.samplemind])
+                                   + ["search", "--db", dir.file("db.sqlite"), "status:error"])
+        #expect(search.stdout.contains("secret.wav"))
+    }
+}

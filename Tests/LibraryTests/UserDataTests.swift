@@ -1,0 +1,47 @@
+import Foundation
+import Library
+import Synthesis
+import Testing
+
+@Suite("Tags, ratings and queries are stored and found as text")
+struct UserDataTests {
+    @Test("SQL in tags and queries is stored and found as plain text")
+    func sqlInjection() throws {
+        let f = try LibraryFixture()
+        try f.writeStandardSet()
+        try f.scan()
+        let id = try f.id("drums/kick.wav")
+        let hostile = "'; DROP TABLE sample; --"
+        try f.library.addTag(hostile, to: [id])
+        #expect(try f.library.search("tag:\"\(hostile)\"").map(\.id) == [id])
+        #expect(try f.library.search("x'); DROP TABLE sample; --").isEmpty)
+        #expect(try f.library.count("") == 5, "the table is still there")
+        #expect(try f.library.allTags().map(\.tag) == [hostile])
+    }
+
+    @Test("the query language filters on analysis, rating, favourite and tags")
+    func queries() throws {
+        let f = try LibraryFixture()
+        try f.writeStandardSet()
+        try f.scan()
+        let snare = try f.id("drums/snare.wav"), bass = try f.id("tonal/bass E2.wav")
+        try f.library.setRating(5, for: [snare])
+        try f.library.setFavorite(true, for: [bass])
+        try f.library.addTag("Dark", to: [bass])
+        #expect(try f.library.search("rating:>=4").map(\.id) == [snare])
+        #expect(try f.library.search("fav").map(\.id) == [bass])
+        #expect(try f.library.search("tag:dark").map(\.id) == [bass], "tags match case-insensitively")
+        #expect(try f.library.search("dark").map(\.id) == [bass], "free words search tags too")
+        #expect(try f.library.search("bpm:115..125 type:loop").count == 1)
+        #expect(try f.library.search("dur:<0.3s").allSatisfy { ($0.duration ?? 9) < 0.3 })
+        #expect(try f.library.search("-path:drums/").map(\.id) == [bass])
+        let byDuration = try f.library.search("sort:-dur")
+        #expect(byDuration.map { $0.duration ?? 0 } == byDuration.map { $0.duration ?? 0 }.sorted(by: >))
+    }
+
+    @Test("a rating outside 0–5 is refused")
+    func badRating() throws {
+        let f = try LibraryFixture()
+        #expect(throws: LibraryError.invalidRating(6)) { try f.library.setRating(6, for: [1]) }
+    }
+}
