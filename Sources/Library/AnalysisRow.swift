@@ -33,12 +33,14 @@ struct AnalysisRow {
             ("pitchHz", r.pitch?.hz), ("pitchMidi", r.pitch?.midi), ("pitchCents", r.pitch?.cents),
             ("pitchConfidence", r.pitch?.confidence),
             ("kind", r.kind.rawValue), ("family", r.family.rawValue),
-            ("featureVersion", r.features.version), ("features", features),
-            ("result", json), ("analysisSeconds", r.analysisSeconds), ("analyzedAt", SampleLibrary.now),
+            ("featureVersion", r.features.version),
+            ("analysisSeconds", r.analysisSeconds), ("analyzedAt", SampleLibrary.now),
         ]
         let columns = values.map(\.0).joined(separator: ", ")
         let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
         try db.execute(sql: "INSERT OR REPLACE INTO analysis (\(columns)) VALUES (\(marks))",
                        arguments: StatementArguments(values.map { $0.1?.databaseValue ?? .null }))
+        try db.execute(sql: "INSERT OR REPLACE INTO analysisDetail (contentHash, features, result) VALUES (?, ?, ?)",
+                       arguments: [hash, features, json])
     }
 }

@@ -91,10 +91,16 @@ extension SampleLibrary {
         }
     }
 
+    /// Refreshes the query planner's statistics (SQLite `PRAGMA optimize`), so broad filters walk
+    /// the sort index and stop at a page instead of sorting every match. Run after a scan.
+    public func optimize() throws {
+        try write { db in try db.execute(sql: "PRAGMA optimize(0x10002)") }
+    }
+
     /// The stored analysis of `contentHash`, decoded.
     public func analysis(contentHash: String) throws -> AnalysisResult? {
         let json = try read { db in
-            try String.fetchOne(db, sql: "SELECT result FROM analysis WHERE contentHash = ?", arguments: [contentHash])
+            try String.fetchOne(db, sql: "SELECT result FROM analysisDetail WHERE contentHash = ?", arguments: [contentHash])
         }
         return try json.map { try JSONDecoder().decode(AnalysisResult.self, from: Data($0.utf8)) }
     }

@@ -7,9 +7,9 @@ extension SampleLibrary {
     /// query's sort order. Throws `QueryError` for a malformed query.
     public func search(_ query: String, limit: Int? = nil, offset: Int = 0) throws -> [SampleSummary] {
         let compiled = try QueryCompiler.compile(query)
+        // Phase 1: only ids, filtered and sorted (cheap rows); phase 2: the summaries of that page.
         var sql = """
-            SELECT \(SampleSummary.selection)
-            FROM sample s LEFT JOIN analysis a ON a.contentHash = s.contentHash
+            SELECT s.id FROM sample s LEFT JOIN analysis a ON a.contentHash = s.contentHash
             WHERE \(compiled.whereClause)
             ORDER BY \(compiled.orderBy)
             """
@@ -18,7 +18,26 @@ extension SampleLibrary {
             sql += " LIMIT ? OFFSET ?"
             arguments += [limit, offset]
         }
-        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(SampleSummary.init) }
+        return try read { db in
+            let ids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+            return try summaries(db, ids: ids)
+        }
+    }
+
+    /// Summaries of `ids`, in that order.
+    func summaries(_ db: Database, ids: [Int64]) throws -> [SampleSummary] {
+        var byId: [Int64: SampleSummary] = [:]
+        for chunk in ids.chunked(500) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: """
+                SELECT \(SampleSummary.selection)
+                FROM sample s LEFT JOIN analysis a ON a.contentHash = s.contentHash WHERE s.id IN (\(marks))
+                """, arguments: StatementArguments(chunk)) {
+                let summary = SampleSummary(row: row)
+                byId[summary.id] = summary
+            }
+        }
+        return ids.compactMap { byId[$0] }
     }
 
     /// How many samples match `query`.

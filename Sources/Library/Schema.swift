@@ -54,13 +54,20 @@ enum Schema {
                     keyTonic INTEGER, keyMode TEXT, keyCamelot TEXT, keyConfidence REAL,
                     pitchHz REAL, pitchMidi INTEGER, pitchCents REAL, pitchConfidence REAL,
                     kind TEXT, family TEXT,
-                    featureVersion INTEGER, features BLOB,
-                    result TEXT NOT NULL,               -- the full AnalysisResult as JSON
+                    featureVersion INTEGER,
                     analysisSeconds REAL,
                     analyzedAt REAL NOT NULL
                 );
+                -- The feature vector (Float32 blob) and the full AnalysisResult as JSON, apart so the
+                -- queried table stays narrow and fast to scan.
+                CREATE TABLE analysisDetail (
+                    contentHash TEXT PRIMARY KEY REFERENCES analysis(contentHash) ON DELETE CASCADE,
+                    features BLOB NOT NULL,
+                    result TEXT NOT NULL
+                );
                 CREATE INDEX analysis_bpm ON analysis(bpm);
                 CREATE INDEX analysis_key ON analysis(keyCamelot);
+                CREATE INDEX analysis_tonic ON analysis(keyTonic, keyMode);
                 CREATE INDEX analysis_kind ON analysis(kind);
                 CREATE INDEX analysis_family ON analysis(family);
                 CREATE INDEX analysis_duration ON analysis(duration);

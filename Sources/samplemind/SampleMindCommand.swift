@@ -8,6 +8,6 @@ struct SampleMindCommand: ParsableCommand {
         abstract: "Analyse, browse and find audio samples from the terminal.",
         subcommands: [DemoCommand.self, AnalyzeCommand.self, ScanCommand.self, SearchCommand.self, InfoCommand.self,
                       TagCommand.self, RateCommand.self, FavCommand.self, DupesCommand.self, StatsCommand.self,
-                      PruneCommand.self],
+                      PruneCommand.self, SearchLatencyCommand.self],
         defaultSubcommand: DemoCommand.self)
 }

@@ -50,6 +50,7 @@ struct ScanCommand: ParsableCommand {
             summary.cacheHits = result.cacheHits
             summary.seconds += Date().timeIntervalSince(started)
         }
+        try lib.optimize()
         bar.finish()
         if library.json {
             try Output.json(summary)
