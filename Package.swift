@@ -50,7 +50,9 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], swiftSettings: strict),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage"], swiftSettings: strict),
-        .testTarget(name: "LibraryTests", dependencies: ["Library", "Engine", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "LibraryTests", dependencies: [
+            "Library", "Engine", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strict),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CNCurses", "CALSA"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -21,10 +21,19 @@ public final class AnalysisEngine: Sendable {
         var queue: [PendingAnalysis] = []
         var next = 0
         var priority: [PendingAnalysis] = []
+        var wanted: [Int64] = []   // samples asked for before their work was queued
         var cancelled = false
         var done = 0
         var failed = 0
         var outbox: [(contentHash: String, outcome: AnalysisOutcome)] = []
+
+        /// Moves the queued, not yet started work of `sampleId` into the priority lane.
+        mutating func promote(_ sampleId: Int64) -> Bool {
+            guard next < queue.count,
+                  let index = queue[next...].firstIndex(where: { $0.sampleIds.contains(sampleId) }) else { return false }
+            priority.append(queue.remove(at: index))
+            return true
+        }
     }
 
     public init(library: SampleLibrary, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 32) {
@@ -33,21 +42,23 @@ public final class AnalysisEngine: Sendable {
         self.batchSize = max(1, batchSize)
     }
 
-    /// Moves the content of `sampleId` to the front of the queue (if it is waiting).
+    /// Moves the content of `sampleId` to the front of the queue: the sample the user is looking
+    /// at is analysed next (also when asked before `run` has queued it).
     public func prioritize(sampleId: Int64) {
         state.withLock { state in
-            guard let index = state.queue[state.next...].firstIndex(where: { $0.sampleIds.contains(sampleId) }) else { return }
-            state.priority.append(state.queue[index])
-            state.queue.remove(at: index)
+            if !state.promote(sampleId) { state.wanted.append(sampleId) }
         }
     }
 
-    /// Stops handing out work; files already being analysed finish and are stored.
+    /// Stops handing out work for the current (or next) run; files already being analysed
+    /// finish and are stored. What was not started stays pending for a later run.
     public func cancel() { state.withLock { $0.cancelled = true } }
 
     /// Analyses everything pending in the library and returns (analysed, failed, cache hits).
     /// Blocks until done or cancelled; `progress` is called from worker threads, serially.
-    public func run(progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws
+    /// `onResult` sees each content's outcome as it is produced (before it is stored).
+    public func run(progress: @escaping @Sendable (Progress) -> Void = { _ in },
+                    onResult: @escaping @Sendable (PendingAnalysis, AnalysisOutcome) -> Void = { _, _ in }) throws
         -> (analysed: Int, failed: Int, cacheHits: Int) {
         let cacheHits = try library.resolveCachedAnalyses()
         let work = try library.pendingAnalyses()
@@ -56,6 +67,7 @@ public final class AnalysisEngine: Sendable {
             state.next = 0
             state.done = 0
             state.failed = 0
+            state.wanted = state.wanted.filter { !state.promote($0) }
         }
         let total = work.count
         let started = Date()
@@ -64,6 +76,7 @@ public final class AnalysisEngine: Sendable {
             let analyzer = Analyzer()
             while let item = takeNext() {
                 let outcome = analyze(item, with: analyzer)
+                onResult(item, outcome)
                 let (batch, report) = state.withLock { state -> ([(String, AnalysisOutcome)], Progress) in
                     state.done += 1
                     if case .failed = outcome { state.failed += 1 }
@@ -88,7 +101,10 @@ public final class AnalysisEngine: Sendable {
         }
         store(rest, errors: writeError)
         if let error = writeError.withLock({ $0 }) { throw error }
-        return state.withLock { ($0.done - $0.failed, $0.failed, cacheHits) }
+        return state.withLock { state in
+            state.cancelled = false
+            return (state.done - state.failed, state.failed, cacheHits)
+        }
     }
 
     private func takeNext() -> PendingAnalysis? {
