@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // System libraries: module map + shim header only.
@@ -30,15 +31,21 @@ let package = Package(
         .target(name: "Synthesis", dependencies: [], swiftSettings: strict),
         .target(name: "TerminalText", dependencies: [], swiftSettings: strict),
         .target(name: "QueryLanguage", dependencies: [], swiftSettings: strict),
+        .target(name: "TUI", dependencies: ["TerminalText", .product(name: "TOMLKit", package: "TOMLKit")],
+                swiftSettings: strict),
         .target(name: "Library", dependencies: [
             "Analysis", "QueryLanguage", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
         .target(name: "Engine", dependencies: ["Library", "Analysis", "AudioIO"], swiftSettings: strict),
+        .target(name: "TUICurses", dependencies: ["TUI", "CNCurses"], swiftSettings: strict),
+        .target(name: "App", dependencies: ["TUI", "Library", "Engine", "Analysis", "AudioIO", "DSP"],
+                swiftSettings: strict),
         .target(name: "Analysis", dependencies: ["DSP", "AudioIO"], swiftSettings: strict),
         .executableTarget(
             name: "samplemind",
             dependencies: [
-                "Analysis", "AudioIO", "Synthesis", "TerminalText", "Library", "Engine",
+                "Analysis", "AudioIO", "Synthesis", "TerminalText", "Library", "Engine", "App", "TUI", "TUICurses",
+                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -50,6 +57,9 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], swiftSettings: strict),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage"], swiftSettings: strict),
+        .testTarget(name: "TUITests", dependencies: ["TUI"], swiftSettings: strict),
+        .testTarget(name: "AppTests", dependencies: ["App", "TUI", "TestSupport", "Library", "Engine"],
+                    swiftSettings: strict),
         .testTarget(name: "LibraryTests", dependencies: [
             "Library", "Engine", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),

@@ -14,4 +14,7 @@ static inline attr_t samplemind_a_bold(void) { return A_BOLD; }
 static inline attr_t samplemind_a_reverse(void) { return A_REVERSE; }
 static inline attr_t samplemind_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t samplemind_a_dim(void) { return A_DIM; }
+static inline attr_t samplemind_a_italic(void) { return A_ITALIC; }
+static inline int samplemind_color_pairs(void) { return COLOR_PAIRS; }
+static inline int samplemind_key_f0(void) { return KEY_F0; }
 #endif

@@ -7,22 +7,39 @@ extension SampleLibrary {
     /// query's sort order. Throws `QueryError` for a malformed query.
     public func search(_ query: String, limit: Int? = nil, offset: Int = 0) throws -> [SampleSummary] {
         let compiled = try QueryCompiler.compile(query)
-        // Phase 1: only ids, filtered and sorted (cheap rows); phase 2: the summaries of that page.
-        var sql = """
-            SELECT s.id FROM sample s LEFT JOIN analysis a ON a.contentHash = s.contentHash
-            WHERE \(compiled.whereClause)
-            ORDER BY \(compiled.orderBy)
-            """
-        var arguments = StatementArguments(compiled.arguments.map(\.databaseValue))
-        if let limit {
-            sql += " LIMIT ? OFFSET ?"
-            arguments += [limit, offset]
-        }
+        let arguments = StatementArguments(compiled.arguments.map(\.databaseValue))
         return try read { db in
-            let ids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+            // Fast path for the default name order: filter only the first rows by name. When the
+            // page is complete within them it is exactly the page of the full query (same order),
+            // and a broad filter no longer sorts the whole library.
+            if let limit, compiled.orderBy.hasPrefix(SampleLibrary.nameOrder), offset + limit <= SampleLibrary.nameWindow {
+                let ids = try Int64.fetchAll(db, sql: """
+                    SELECT s.id FROM (SELECT * FROM sample ORDER BY name COLLATE NOCASE, id LIMIT ?) s
+                    LEFT JOIN analysis a ON a.contentHash = s.contentHash
+                    WHERE \(compiled.whereClause)
+                    ORDER BY \(compiled.orderBy) LIMIT ? OFFSET ?
+                    """, arguments: [SampleLibrary.nameWindow] + arguments + [limit, offset])
+                if ids.count == limit { return try summaries(db, ids: ids) }
+            }
+            // Phase 1: only ids, filtered and sorted (cheap rows); phase 2: the summaries of that page.
+            var sql = """
+                SELECT s.id FROM sample s LEFT JOIN analysis a ON a.contentHash = s.contentHash
+                WHERE \(compiled.whereClause)
+                ORDER BY \(compiled.orderBy)
+                """
+            var pageArguments = arguments
+            if let limit {
+                sql += " LIMIT ? OFFSET ?"
+                pageArguments += [limit, offset]
+            }
+            let ids = try Int64.fetchAll(db, sql: sql, arguments: pageArguments)
             return try summaries(db, ids: ids)
         }
     }
+
+    /// The default sort, and how many rows of it the fast path filters.
+    static let nameOrder = "s.name COLLATE NOCASE"
+    static let nameWindow = 5000
 
     /// Summaries of `ids`, in that order.
     func summaries(_ db: Database, ids: [Int64]) throws -> [SampleSummary] {

@@ -11,6 +11,14 @@ public final class TemporaryDirectory: @unchecked Sendable {
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
+    /// A directory with a fixed name (emptied first), for snapshots that show paths. Each test
+    /// must use its own name: tests run in parallel.
+    public init(fixedName: String) {
+        path = FileManager.default.temporaryDirectory.path + "/" + fixedName
+        try? FileManager.default.removeItem(atPath: path)
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
     /// The path of `name` inside the directory.

@@ -2,12 +2,11 @@ import ArgumentParser
 import Foundation
 import TerminalText
 
-/// `samplemind demo` (also what plain `samplemind` runs for now): writes the demo pack into
-/// SampleMind's data folder and analyses it.
+/// `samplemind demo`: writes the demo pack into SampleMind's data folder and prints its analysis.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Generate a small synthetic sample pack and analyse it (the default command).")
+        abstract: "Generate a small synthetic sample pack and print its analysis.")
 
     @Option(help: "Where to write the demo pack (default: $XDG_DATA_HOME/samplemind/demo).")
     var dir: String?
@@ -20,7 +19,7 @@ struct DemoCommand: ParsableCommand {
         let paths = try DemoPack.ensure(in: directory)
         if !json {
             print("SampleMind demo pack: \(paths.count) synthetic samples in \(TerminalSafe.escape(directory))")
-            print("(The full-screen browser is being built; this is what the analysis engine measures.)\n")
+            print("(This is what the analysis engine measures; `samplemind` opens the browser on them.)\n")
             fflush(nil)  // print() is buffered; the table below is written unbuffered
         }
         try AnalysisRun.execute(paths: paths, json: json, jobs: ProcessInfo.processInfo.activeProcessorCount)

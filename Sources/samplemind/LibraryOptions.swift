@@ -12,7 +12,9 @@ struct LibraryOptions: ParsableArguments {
     var json = false
 
     /// Opens the library, turning failures into a clear message and exit status 1.
-    func open() throws -> SampleLibrary {
+    func open() throws -> SampleLibrary { try LibraryOptions.open(db: db) }
+
+    static func open(db: String?) throws -> SampleLibrary {
         let path = LibraryLocation.resolve(explicit: db)
         do {
             return try SampleLibrary(path: path)

@@ -6,8 +6,8 @@ struct SampleMindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samplemind",
         abstract: "Analyse, browse and find audio samples from the terminal.",
-        subcommands: [DemoCommand.self, AnalyzeCommand.self, ScanCommand.self, SearchCommand.self, InfoCommand.self,
+        subcommands: [BrowseCommand.self, DemoCommand.self, AnalyzeCommand.self, ScanCommand.self, SearchCommand.self, InfoCommand.self,
                       TagCommand.self, RateCommand.self, FavCommand.self, DupesCommand.self, StatsCommand.self,
                       PruneCommand.self, SearchLatencyCommand.self],
-        defaultSubcommand: DemoCommand.self)
+        defaultSubcommand: BrowseCommand.self)
 }

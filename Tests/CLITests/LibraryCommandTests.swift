@@ -110,3 +110,26 @@ struct UnreadableTests {
         #expect(search.stdout.contains("secret.wav"))
     }
 }
+
+@Suite("A database that cannot be written")
+struct ReadOnlyDatabaseTests {
+    /// Runs as root only (as CI does): it drops to `nobody` with setpriv, because root may write anyway.
+    @Test("a read-only database file gives a clear error and exit 1, and nothing is written",
+          .enabled(if: getuid() == 0, "needs root to drop to an unprivileged user"))
+    func readOnly() throws {
+        let dir = TemporaryDirectory(prefix: "samplemind-readonly")
+        try FileManager.default.createDirectory(atPath: dir.file("lib"), withIntermediateDirectories: true)
+        try Fixtures.write(Drums.kick(), in: dir, name: "lib/kick.wav", encoding: .wavPCM16)
+        let db = dir.file("db.sqlite")
+        #expect(try Built.run(Built.samplemind, ["scan", "--db", db, "--no-analyze", dir.file("lib")]).status == 0)
+        try Fixtures.write(Drums.hat(), in: dir, name: "lib/hat.wav", encoding: .wavPCM16)
+        chmod(dir.path, 0o777)
+        chmod(db, 0o444)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let run = try Built.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups",
+                                                     Built.samplemind, "scan", "--db", db, dir.file("lib")])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("readonly") || run.stderr.contains("read-only"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
+}

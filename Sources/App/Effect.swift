@@ -1,0 +1,17 @@
+import Library
+
+/// Work the update asks the runtime to do off the main thread; results come back as actions.
+public enum Effect: Equatable, Sendable {
+    case loadRows(query: String, offset: Int, limit: Int, generation: Int)
+    case loadDetail(sampleId: Int64, path: String)
+    case loadTags
+    case addTag(String, sampleIds: [Int64])
+    case removeTag(String, sampleIds: [Int64])
+    case rate(Int, sampleIds: [Int64])
+    case favorite(Bool, sampleIds: [Int64])
+    case scan([String])
+    case export(sampleIds: [Int64], to: String)
+    case copyToClipboard(String)
+    case setTheme(String)
+    case prioritize(sampleId: Int64)
+}

@@ -1,0 +1,199 @@
+import App
+import Dispatch
+import Engine
+import Foundation
+import Glibc
+import Library
+import Synchronization
+import TUI
+import TUICurses
+
+/// Runs the browser: the main thread owns the state and the terminal and waits in `poll` on
+/// stdin and a wake-up pipe; database reads, file decoding and scans run on other queues and
+/// post their results as actions into an inbox, then write one byte to the pipe. The UI never
+/// waits for analysis, the database or the disk.
+final class BrowserRuntime: @unchecked Sendable {
+    // @unchecked: `state`, `theme`, `previous` and `terminal` are only touched on the main thread
+    // (run/handle/render); other threads only call `post`, which goes through the Mutex and the pipe.
+    private let terminal: CursesTerminal
+    private let library: SampleLibrary
+    private let engine: AnalysisEngine
+    private let themes: ThemeStore
+    private var state = AppState()
+    private var theme: Theme
+    private var previous: Buffer?
+    private let inbox = Mutex<[Action]>([])
+    private let wakeRead: Int32, wakeWrite: Int32
+    private let database = DispatchQueue(label: "samplemind.database", qos: .userInitiated)
+    private let files = DispatchQueue(label: "samplemind.files", qos: .userInitiated)
+    private let scans = DispatchQueue(label: "samplemind.scan", qos: .utility)
+
+    init(terminal: CursesTerminal, library: SampleLibrary, themes: ThemeStore, keymap: Keymap, themeName: String) {
+        self.terminal = terminal
+        self.library = library
+        self.themes = themes
+        engine = AnalysisEngine(library: library)
+        state.keymap = keymap
+        state.themeName = themeName
+        theme = themes.theme(named: themeName, mode: terminal.colorMode)
+        var fds: [Int32] = [0, 0]
+        pipe(&fds)
+        wakeRead = fds[0]
+        wakeWrite = fds[1]
+        for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+    }
+
+    /// Hands an action to the main loop from any thread.
+    func post(_ action: Action) {
+        inbox.withLock { $0.append(action) }
+        var byte: UInt8 = 1
+        _ = Glibc.write(wakeWrite, &byte, 1)
+    }
+
+    /// The main loop; returns when the user quits.
+    func run(scanFirst folders: [String]) {
+        let size = terminal.size
+        handle(.resize(width: size.width, height: size.height))
+        perform(state.requery(keepSelection: false))
+        if !folders.isEmpty { perform([.scan(folders)]) }
+        render()
+        while !state.shouldQuit {
+            var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+            _ = poll(&fds, 2, 500)   // EINTR on SIGWINCH is fine: the resize key follows
+            var drained = [UInt8](repeating: 0, count: 256)
+            while read(wakeRead, &drained, drained.count) > 0 {}
+            for key in terminal.readKeys() {
+                if key == .resize {
+                    let size = terminal.size
+                    terminal.clearScreen()
+                    previous = nil
+                    handle(.resize(width: size.width, height: size.height))
+                } else if let action = state.action(for: key) {
+                    handle(action)
+                }
+            }
+            for action in inbox.withLock({ inbox -> [Action] in defer { inbox.removeAll() }; return inbox }) {
+                handle(action)
+            }
+            render()
+        }
+        engine.cancel()
+    }
+
+    private func handle(_ action: Action) {
+        perform(state.update(action))
+    }
+
+    private func render() {
+        let buffer = Screen.render(state, theme: theme)
+        let changes = previous.map { buffer.buffer.diff(from: $0) } ?? buffer.buffer.diff(from: Buffer(width: 0, height: 0))
+        terminal.draw(changes, cursor: buffer.cursor)
+        previous = buffer.buffer
+    }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects { perform(effect) }
+    }
+
+    private func perform(_ effect: Effect) {
+        let library = library
+        switch effect {
+        case .loadRows(let query, let offset, let limit, let generation):
+            database.async { [self] in
+                do {
+                    let rows = try library.search(query, limit: limit, offset: offset)
+                    let total = offset == 0 ? try library.count(query) : -1   // -1: keep the known total
+                    post(.rowsLoaded(generation: generation, offset: offset, rows: rows, total: total))
+                } catch {
+                    post(.queryFailed(generation: generation, message: "\(error)"))
+                }
+            }
+        case .loadDetail(let id, let path):
+            files.async { [self] in post(.detailLoaded(DetailLoader.load(sampleId: id, path: path, library: library))) }
+        case .loadTags:
+            database.async { [self] in post(.tagsLoaded((try? library.allTags().map(\.tag)) ?? [])) }
+        case .addTag(let tag, let ids):
+            database.async { [self] in write { try library.addTag(tag, to: ids) } }
+        case .removeTag(let tag, let ids):
+            database.async { [self] in write { try library.removeTag(tag, from: ids) } }
+        case .rate(let value, let ids):
+            database.async { [self] in write { try library.setRating(value, for: ids) } }
+        case .favorite(let on, let ids):
+            database.async { [self] in write { try library.setFavorite(on, for: ids) } }
+        case .scan(let folders):
+            scans.async { [self] in scan(folders) }
+        case .export(let ids, let folder):
+            files.async { [self] in export(ids, to: folder) }
+        case .copyToClipboard(let text):
+            terminal.writeRaw(OSC52.sequence(copying: text))
+        case .setTheme(let name):
+            if themes.exists(name) {
+                theme = themes.theme(named: name, mode: terminal.colorMode)
+                state.themeName = name
+                previous = nil
+                handle(.message("theme \(name)", isError: false))
+            } else {
+                handle(.message("no theme named \(name) (\(themes.available.joined(separator: ", ")))", isError: true))
+            }
+        case .prioritize(let id):
+            engine.prioritize(sampleId: id)
+        }
+    }
+
+    private func write(_ body: () throws -> Void) {
+        do {
+            try body()
+            post(.libraryChanged)
+        } catch {
+            post(.message("\(error)", isError: true))
+        }
+    }
+
+    private func scan(_ folders: [String]) {
+        let roots = folders.map { RawPath(($0 as NSString).expandingTildeInPath) }
+        for root in roots where !FileManager.default.fileExists(atPath: root.display) {
+            post(.message("folder not found: \(root.display)", isError: true))
+            return
+        }
+        do {
+            let summary = try Scanner().scan(roots, into: library) { [self] in post(.scanProgress($0)) }
+            post(.libraryChanged)
+            let result = try engine.run(progress: { [self] progress in
+                if progress.done % 10 == 0 || progress.done == progress.total { post(.scanProgress(progress)) }
+            })
+            try library.optimize()
+            post(.scanFinished(summary: "scan: +\(summary.added) new, \(summary.changed) changed, \(summary.moved) moved, "
+                + "\(summary.missing) missing; analysed \(result.analysed), \(result.failed) errors"))
+        } catch {
+            post(.message("scan failed: \(error)", isError: true))
+        }
+    }
+
+    private func export(_ ids: [Int64], to folder: String) {
+        let target = (folder as NSString).expandingTildeInPath
+        do {
+            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+            var copied = 0
+            for id in ids {
+                guard let sample = try library.sample(id: id) else { continue }
+                let destination = (target as NSString).appendingPathComponent(sample.name)
+                if !FileManager.default.fileExists(atPath: destination) {
+                    try FileManager.default.copyItem(atPath: sample.path, toPath: destination)
+                    copied += 1
+                }
+            }
+            post(.message("exported \(copied) files to \(target)", isError: false))
+        } catch {
+            post(.message("export failed: \(error.localizedDescription)", isError: true))
+        }
+    }
+}
+
+/// The OSC 52 escape sequence that asks the terminal (also over SSH, and through tmux with
+/// `set-clipboard on`) to put text on the local clipboard.
+enum OSC52 {
+    static func sequence(copying text: String) -> String {
+        "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+    }
+}

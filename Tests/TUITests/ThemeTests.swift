@@ -1,0 +1,109 @@
+import Testing
+@testable import TUI
+
+@Suite("Theme files load with clear errors and sensible fallbacks")
+struct ThemeTests {
+    @Test("a role in the file is exactly its table; roles left out keep the default theme's")
+    func fallback() throws {
+        let result = try Theme.parse(toml: """
+            name = "mine"
+            [selected]
+            fg = "red"
+            reverse = true
+            """)
+        #expect(result.theme.name == "mine")
+        #expect(result.theme.selected == Style(fg: .ansi(1), reverse: true))
+        #expect(result.theme.header == Theme.builtinDefault.header)
+        #expect(result.missingRoles.count == Theme.Role.allCases.count - 1)
+        #expect(!result.missingRoles.contains(.selected))
+    }
+
+    @Test("kebab-case, snake_case and camelCase role names are the same role")
+    func roleSpellings() throws {
+        for key in ["selected-unfocused", "selected_unfocused", "selectedUnfocused"] {
+            let theme = try Theme.load(toml: "[\(key)]\nunderline = true\n")
+            #expect(theme.selectedUnfocused == Style(underline: true), "\(key)")
+        }
+    }
+
+    @Test("palette indexes may be written as integers")
+    func integerIndex() throws {
+        let theme = try Theme.load(toml: "[error]\nfg = 196\nbg = \"17\"\n")
+        #expect(theme.error == Style(fg: .indexed(196), bg: .indexed(17)))
+    }
+
+    @Test("unknown roles and keys are skipped with warnings")
+    func unknownRolesWarn() throws {
+        let result = try Theme.parse(toml: """
+            [sparkles]
+            fg = "red"
+            [header]
+            blink = true
+            """)
+        #expect(result.warnings.count == 2)
+        #expect(result.warnings.contains { $0.contains("sparkles") })
+        #expect(result.warnings.contains { $0.contains("header.blink") })
+        #expect(result.theme.header == .plain)
+    }
+
+    @Test("an unknown colour is an error naming the key and the value")
+    func badColour() {
+        let error = #expect(throws: ThemeError.self) { try Theme.load(toml: "[selected]\nfg = \"purpleish\"\n") }
+        #expect(error == .invalidValue(key: "selected.fg", value: "\"purpleish\"", expected: "a colour: " + Color.syntaxHelp))
+        #expect(error?.description.contains("selected.fg = \"purpleish\"") == true)
+    }
+
+    @Test("values of the wrong kind are errors naming the key", arguments: [
+        ("[selected]\nbold = \"yes\"\n", "selected.bold"),
+        ("[selected]\nbg = 300\n", "selected.bg"),
+        ("[selected]\nfg = 1.5\n", "selected.fg"),
+        ("selected = 3\n", "selected"),
+        ("name = 7\n", "name"),
+    ])
+    func wrongKinds(text: String, expectedKey: String) {
+        let error = #expect(throws: ThemeError.self) { try Theme.load(toml: text) }
+        guard case .invalidValue(let key, _, _)? = error else {
+            Issue.record("expected invalidValue, got \(String(describing: error))")
+            return
+        }
+        #expect(key == expectedKey)
+    }
+
+    @Test("invalid TOML is a syntax error with its line")
+    func syntaxError() {
+        let error = #expect(throws: ThemeError.self) { try Theme.load(toml: "name = \"x\"\n[selected\nfg = \"red\"\n") }
+        guard case .syntax(let line, _, let message)? = error else {
+            Issue.record("expected a syntax error, got \(String(describing: error))")
+            return
+        }
+        #expect(line == 2)
+        #expect(!message.isEmpty)
+    }
+
+    @Test("resolving for 16 colours leaves only ANSI colours")
+    func resolvedAnsi16() {
+        let theme = Theme.builtinDefault.resolved(for: .ansi16)
+        for role in Theme.Role.allCases {
+            for color in [theme[role].fg, theme[role].bg] {
+                switch color {
+                case .default, .ansi: break
+                default: Issue.record("\(role) kept \(color)")
+                }
+            }
+        }
+        #expect(theme.selected.bg == .ansi(12) || theme.selected.bg == .ansi(4))
+    }
+
+    @Test("in monochrome every colour is gone and the cursor rows and playhead are reverse video")
+    func resolvedMonochrome() {
+        let theme = Theme.builtinDefault.resolved(for: .none)
+        for role in Theme.Role.allCases {
+            #expect(theme[role].fg == .default && theme[role].bg == .default, "\(role)")
+        }
+        #expect(theme.selected.reverse)
+        #expect(theme.selectedUnfocused.reverse)
+        #expect(theme.playhead.reverse)
+        #expect(theme.selected.bold)
+        #expect(!theme.normal.reverse)
+    }
+}
