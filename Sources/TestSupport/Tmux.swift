@@ -1,0 +1,66 @@
+import Foundation
+import Glibc
+
+/// Drives a program inside a private tmux server, as a person at a terminal would: send keys,
+/// read the screen. Uses posix_spawn: Foundation.Process hangs waiting for `tmux new-session`
+/// (the server inherits its pipe).
+public final class Tmux: @unchecked Sendable {
+    // @unchecked: one test uses one instance.
+    public let socket: String
+    public let session = "e2e"
+
+    public init(command: String, width: Int = 120, height: Int = 36, environment: [String: String]) throws {
+        socket = "sm-\(getpid())-\(UUID().uuidString.prefix(8))"
+        var arguments = ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session,
+                         "-x", String(width), "-y", String(height)]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
+        arguments.append(command + "; echo EXIT=$?; sleep 60")
+        guard Tmux.spawn(["tmux"] + arguments) == 0 else { throw TmuxError.cannotStart }
+    }
+
+    deinit { _ = Tmux.spawn(["tmux", "-L", socket, "kill-server"]) }
+
+    public enum TmuxError: Error { case cannotStart }
+
+    /// Sends keys (tmux names: "j", "Escape", "Enter", "Down") or, with `literal`, text.
+    public func send(_ keys: String..., literal: Bool = false) {
+        _ = Tmux.spawn(["tmux", "-L", socket, "send-keys", "-t", session] + (literal ? ["-l"] : []) + keys)
+    }
+
+    /// The visible screen as text (or with SGR escapes when `styled`).
+    public func capture(styled: Bool = false) -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(socket).txt").path
+        _ = Tmux.spawn(["tmux", "-L", socket, "capture-pane", "-p", "-t", session] + (styled ? ["-e"] : []), stdoutPath: output)
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    /// Waits until the screen contains `text` (or the timeout passes); returns the last screen.
+    @discardableResult
+    public func waitFor(_ text: String, timeout: Double = 10) -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = capture()
+        while !screen.contains(text) && Date() < deadline {
+            usleep(50_000)
+            screen = capture()
+        }
+        return screen
+    }
+
+    /// Runs a command and waits; stdout goes to `stdoutPath` or /dev/null.
+    static func spawn(_ arguments: [String], stdoutPath: String = "/dev/null") -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        guard posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return (status >> 8) & 0xff
+    }
+}
