@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
 FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"
+FONT_BRAILLE = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"   # the mono face has no braille
 BASE16 = [(0, 0, 0), (205, 49, 49), (13, 188, 121), (229, 229, 16), (36, 114, 200), (188, 63, 188), (17, 168, 205),
           (229, 229, 229), (102, 102, 102), (241, 76, 76), (35, 209, 139), (245, 245, 67), (59, 142, 234),
           (214, 112, 214), (41, 184, 219), (255, 255, 255)]
@@ -76,6 +77,7 @@ def main():
     src, out = sys.argv[1], sys.argv[2]
     lines = open(src, encoding="utf-8", errors="replace").read().split("\n")
     font, bold = ImageFont.truetype(FONT, 15), ImageFont.truetype(FONT_BOLD, 15)
+    braille = ImageFont.truetype(FONT_BRAILLE, 15)
     cw, ch = 9, 18
     cols = max(120, max(len(re.sub(r"\x1b\[[0-9;]*m", "", l)) for l in lines))
     rows = len(lines)
@@ -93,7 +95,8 @@ def main():
             px, py = 8 + x * cw, 8 + y * ch
             draw.rectangle([px, py, px + cw - 1, py + ch - 1], fill=bg)
             if char != " ":
-                draw.text((px, py), char, font=bold if st["bold"] else font, fill=fg)
+                face = braille if 0x2800 <= ord(char) <= 0x28FF else (bold if st["bold"] else font)
+                draw.text((px, py), char, font=face, fill=fg)
             x += 1
     img.save(out)
 

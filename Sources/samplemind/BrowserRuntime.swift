@@ -27,12 +27,16 @@ final class BrowserRuntime: @unchecked Sendable {
     private let database = DispatchQueue(label: "samplemind.database", qos: .userInitiated)
     private let files = DispatchQueue(label: "samplemind.files", qos: .userInitiated)
     private let scans = DispatchQueue(label: "samplemind.scan", qos: .utility)
+    /// With SAMPLEMIND_FRAME_LOG=PATH, one line per frame: what triggered it and how long
+    /// from the key (or wake-up) to the terminal update (for bench/ui_bench.sh).
+    private let frameLog: UnsafeMutablePointer<FILE>?
 
     init(terminal: CursesTerminal, library: SampleLibrary, themes: ThemeStore, keymap: Keymap, themeName: String) {
         self.terminal = terminal
         self.library = library
         self.themes = themes
         engine = AnalysisEngine(library: library)
+        frameLog = ProcessInfo.processInfo.environment["SAMPLEMIND_FRAME_LOG"].flatMap { fopen($0, "w") }
         state.keymap = keymap
         state.themeName = themeName
         theme = themes.theme(named: themeName, mode: terminal.colorMode)
@@ -57,13 +61,16 @@ final class BrowserRuntime: @unchecked Sendable {
         perform(state.requery(keepSelection: false))
         if !folders.isEmpty { perform([.scan(folders)]) }
         render()
+        log("start", since: ProcessStart.nanoseconds)
         while !state.shouldQuit {
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
             _ = poll(&fds, 2, 500)   // EINTR on SIGWINCH is fine: the resize key follows
+            let woke = DispatchTime.now().uptimeNanoseconds
             var drained = [UInt8](repeating: 0, count: 256)
             while read(wakeRead, &drained, drained.count) > 0 {}
-            for key in terminal.readKeys() {
+            let keys = terminal.readKeys()
+            for key in keys {
                 if key == .resize {
                     let size = terminal.size
                     terminal.clearScreen()
@@ -77,8 +84,20 @@ final class BrowserRuntime: @unchecked Sendable {
                 handle(action)
             }
             render()
+            log(keys.isEmpty ? "wake" : "key", since: woke)
         }
         engine.cancel()
+        if let frameLog {
+            fputs("peak-rss-kib \(ProcessStart.peakResidentKiB)\n", frameLog)
+            fclose(frameLog)
+        }
+    }
+
+    private func log(_ kind: String, since start: UInt64) {
+        guard let frameLog else { return }
+        let micros = Double(DispatchTime.now().uptimeNanoseconds - start) / 1000
+        fputs("\(kind) \(micros)\n", frameLog)
+        fflush(frameLog)
     }
 
     private func handle(_ action: Action) {

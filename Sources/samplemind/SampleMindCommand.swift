@@ -1,8 +1,14 @@
 import ArgumentParser
+import Dispatch
 
 /// `samplemind`: the terminal sample browser's command-line entry point.
 @main
 struct SampleMindCommand: ParsableCommand {
+    static func main() {
+        ProcessStart.nanoseconds = DispatchTime.now().uptimeNanoseconds
+        main(nil)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "samplemind",
         abstract: "Analyse, browse and find audio samples from the terminal.",
