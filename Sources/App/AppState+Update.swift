@@ -146,6 +146,7 @@ extension AppState {
         case .detailLoaded(let loaded):
             guard loaded.sampleId == selectedSample?.id else { return [] }
             detail = loaded
+            if let error = loaded.error { return say("cannot read \(selectedSample?.name ?? "the sample"): \(error)", error: true) }
             return []
         case .tagsLoaded(let tags):
             tagCompletions = tags

@@ -141,4 +141,17 @@ struct ScreenTests {
         let frame = Screen.render(state, theme: .builtinDefault)
         #expect(frame.buffer.plainText().contains("Library (100000)"))
     }
+
+    @Test("a sample that cannot be decoded shows the reason in the status bar and the UI keeps working")
+    func undecodableSample() throws {
+        let app = try AppDriver("broken", samples: [("a kick.wav", Drums.kick()), ("b hat.wav", Drums.hat())])
+        // replace the first file with text after it was scanned, as a failing disk or an edit would
+        try Data("not audio any more".utf8).write(to: URL(fileURLWithPath: app.dir.file("samples/a kick.wav")))
+        app.press("j", "k")
+        #expect(app.state.statusIsError)
+        #expect(app.screen.contains("cannot read a kick.wav"))
+        app.press("j")
+        #expect(app.state.selectedSample?.name == "b hat.wav")
+        #expect(app.state.detail?.error == nil)
+    }
 }
