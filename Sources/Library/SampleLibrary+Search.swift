@@ -9,19 +9,11 @@ extension SampleLibrary {
         let compiled = try QueryCompiler.compile(query)
         let arguments = StatementArguments(compiled.arguments.map(\.databaseValue))
         return try read { db in
-            // Fast path for the default name order: filter only the first rows by name. When the
-            // page is complete within them it is exactly the page of the full query (same order),
-            // and a broad filter no longer sorts the whole library.
-            if let limit, compiled.orderBy.hasPrefix(SampleLibrary.nameOrder), offset + limit <= SampleLibrary.nameWindow {
-                let ids = try Int64.fetchAll(db, sql: """
-                    SELECT s.id FROM (SELECT * FROM sample ORDER BY name COLLATE NOCASE, id LIMIT ?) s
-                    LEFT JOIN analysis a ON a.contentHash = s.contentHash
-                    WHERE \(compiled.whereClause)
-                    ORDER BY \(compiled.orderBy) LIMIT ? OFFSET ?
-                    """, arguments: [SampleLibrary.nameWindow] + arguments + [limit, offset])
-                if ids.count == limit { return try summaries(db, ids: ids) }
+            if let limit, offset + limit <= searchWindow,
+               let ids = try windowedPage(db, compiled: compiled, arguments: arguments, limit: limit, offset: offset) {
+                return try summaries(db, ids: ids)
             }
-            // Phase 1: only ids, filtered and sorted (cheap rows); phase 2: the summaries of that page.
+            // The general plan: ids filtered and sorted, then the summaries of that page.
             var sql = """
                 SELECT s.id FROM sample s LEFT JOIN analysis a ON a.contentHash = s.contentHash
                 WHERE \(compiled.whereClause)
@@ -32,14 +24,53 @@ extension SampleLibrary {
                 sql += " LIMIT ? OFFSET ?"
                 pageArguments += [limit, offset]
             }
-            let ids = try Int64.fetchAll(db, sql: sql, arguments: pageArguments)
-            return try summaries(db, ids: ids)
+            return try summaries(db, ids: Int64.fetchAll(db, sql: sql, arguments: pageArguments))
         }
     }
 
-    /// The default sort, and how many rows of it the fast path filters.
-    static let nameOrder = "s.name COLLATE NOCASE"
-    static let nameWindow = 5000
+
+    /// The fast path for broad filters: filter only the first `searchWindow` rows of the sort order
+    /// (read from its index) instead of sorting every match. When the page is complete inside
+    /// the window — and, for analysis columns, its last value is strictly inside the window's
+    /// boundary value, so no tied row outside can belong before it — it is exactly the page of
+    /// the full query. Returns nil when the general plan must run.
+    private func windowedPage(_ db: Database, compiled: CompiledQuery, arguments: StatementArguments,
+                              limit: Int, offset: Int) throws -> [Int64]? {
+        let order = compiled.orderBy
+        if order == "s.name COLLATE NOCASE, s.id" {
+            let ids = try Int64.fetchAll(db, sql: """
+                WITH w AS MATERIALIZED (SELECT id FROM sample ORDER BY name COLLATE NOCASE, id LIMIT ?)
+                SELECT s.id FROM w CROSS JOIN sample s ON s.id = w.id
+                LEFT JOIN analysis a ON a.contentHash = s.contentHash
+                WHERE \(compiled.whereClause)
+                ORDER BY \(order) LIMIT ? OFFSET ?
+                """, arguments: [searchWindow] + arguments + [limit, offset])
+            return ids.count == limit ? ids : nil
+        }
+        for column in ["bpm", "lufs", "duration"] {
+            for descending in [false, true] {
+                let direction = descending ? " DESC" : ""
+                guard order == "a.\(column) IS NULL, a.\(column)\(direction), s.id" else { continue }
+                let rows = try Row.fetchAll(db, sql: """
+                    WITH w AS MATERIALIZED (SELECT contentHash FROM analysis WHERE \(column) IS NOT NULL
+                                            ORDER BY \(column)\(direction) LIMIT ?)
+                    SELECT s.id, a.\(column) AS value
+                    FROM w CROSS JOIN sample s ON s.contentHash = w.contentHash
+                    LEFT JOIN analysis a ON a.contentHash = s.contentHash
+                    WHERE \(compiled.whereClause)
+                    ORDER BY \(order) LIMIT ? OFFSET ?
+                    """, arguments: [searchWindow] + arguments + [limit, offset])
+                guard rows.count == limit, let last: Double = rows.last?["value"] else { return nil }
+                let boundary = try Double.fetchOne(db, sql: """
+                    SELECT \(column) FROM analysis WHERE \(column) IS NOT NULL
+                    ORDER BY \(column)\(direction) LIMIT 1 OFFSET ?
+                    """, arguments: [searchWindow - 1])
+                if let boundary, descending ? !(last > boundary) : !(last < boundary) { return nil }
+                return rows.map { $0["id"] }
+            }
+        }
+        return nil
+    }
 
     /// Summaries of `ids`, in that order.
     func summaries(_ db: Database, ids: [Int64]) throws -> [SampleSummary] {

@@ -6,10 +6,15 @@ import GRDB
 public final class SampleLibrary: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// How many rows of the sort order a search's fast path filters before it falls back to
+    /// sorting every match: enough for a page of a broad filter (≥ ~10 % of the library),
+    /// small enough to cost a few milliseconds. Settable so tests can exercise both plans.
+    public let searchWindow: Int
 
     /// Opens (creating if needed) the library at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    public init(path: String, searchWindow: Int = 1000) throws {
         self.path = path
+        self.searchWindow = searchWindow
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {

@@ -44,4 +44,22 @@ struct UserDataTests {
         let f = try LibraryFixture()
         #expect(throws: LibraryError.invalidRating(6)) { try f.library.setRating(6, for: [1]) }
     }
+
+    @Test("the windowed fast path returns exactly the pages of the full sort, ties and all")
+    func windowedSearchMatchesFullSort() throws {
+        let f = try LibraryFixture()
+        for i in 0..<12 {   // duplicate contents give tied bpm/lufs values across rows
+            let signal = i % 3 == 0 ? Drums.kick() : (i % 3 == 1 ? Drums.loop(bpm: 120, bars: 1) : Signals.tone(midi: 40 + Double(i), seconds: 0.3))
+            try f.write(signal, "drums/s\(String(format: "%02d", i)).wav")
+        }
+        try f.scan()
+        let windowed = try SampleLibrary(path: f.databasePath, searchWindow: 4)
+        for query in ["", "type:oneshot", "sort:-lufs", "sort:lufs", "sort:bpm", "sort:-bpm", "sort:-dur", "family:kick"] {
+            for (limit, offset) in [(2, 0), (3, 1), (2, 2)] {
+                let full = try f.library.search(query, limit: limit, offset: offset).map(\.id)
+                let fast = try windowed.search(query, limit: limit, offset: offset).map(\.id)
+                #expect(fast == full, "query \"\(query)\" limit \(limit) offset \(offset)")
+            }
+        }
+    }
 }
