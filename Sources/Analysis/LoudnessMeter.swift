@@ -42,13 +42,12 @@ public struct LoudnessMeter {
     private let subBlockFrames: Int
     private var shelves: [Biquad]
     private var highPasses: [Biquad]
-    private var stereoShelf: StereoBiquad      // used instead of the arrays for 2-channel files
-    private var stereoHighPass: StereoBiquad
+    private var pipeline: PipelinedCascade     // used instead of the arrays for 1- and 2-channel files
     private var subBlockEnergy: [Double] = []   // sum over channels of mean squares, per 100 ms
     private var currentSum = 0.0
     private var currentFrames = 0
     private var truePeak: TruePeakMeter
-    private var energy: [Double] = []   // scratch: K-weighted energy per frame of the current block
+    private var energy: [Double] = []   // scratch for files with more than two channels
 
     public init(channels: Int, sampleRate: Int) {
         self.channels = channels
@@ -56,8 +55,7 @@ public struct LoudnessMeter {
         let (shelf, highPass) = KWeighting.filters(sampleRate: Double(sampleRate))
         shelves = Array(repeating: shelf, count: channels)
         highPasses = Array(repeating: highPass, count: channels)
-        stereoShelf = StereoBiquad(shelf)
-        stereoHighPass = StereoBiquad(highPass)
+        pipeline = PipelinedCascade(first: shelf, second: highPass)
         truePeak = TruePeakMeter(channels: channels)
     }
 
@@ -65,23 +63,33 @@ public struct LoudnessMeter {
     public mutating func process(interleaved: UnsafeBufferPointer<Float>) {
         truePeak.process(interleaved: interleaved)
         let frames = interleaved.count / channels
+        if channels <= 2 {
+            // mono and stereo: both filter stages and both channels in one pipelined SIMD step
+            // (the energy lags one sample, which no 100 ms block notices)
+            var cascade = pipeline
+            var sum = currentSum, count = currentFrames
+            let stereo = channels == 2
+            for frame in 0..<frames {
+                let y = stereo ? cascade.process(Double(interleaved[2 * frame]), Double(interleaved[2 * frame + 1]))
+                    : cascade.process(Double(interleaved[frame]), 0)
+                sum += y[0] * y[0] + y[1] * y[1]
+                count += 1
+                if count == subBlockFrames {
+                    subBlockEnergy.append(sum / Double(subBlockFrames))
+                    sum = 0
+                    count = 0
+                }
+            }
+            pipeline = cascade
+            currentSum = sum
+            currentFrames = count
+            return
+        }
+        // more channels: one at a time, with each filter's state in locals
         if energy.count < frames { energy = [Double](repeating: 0, count: frames) }
         energy.withUnsafeMutableBufferPointer { energy in
-            if channels == 2 {
-                // both channels in the two lanes of one SIMD filter: half the serial latency
-                var shelf = stereoShelf, highPass = stereoHighPass
-                for frame in 0..<frames {
-                    let x = SIMD2(Double(interleaved[2 * frame]), Double(interleaved[2 * frame + 1]))
-                    let y = highPass.process(shelf.process(x))
-                    energy[frame] = (y * y).sum()
-                }
-                stereoShelf = shelf
-                stereoHighPass = highPass
-            } else {
-                for frame in 0..<frames { energy[frame] = 0 }
-            }
-            // one channel at a time, with its filter state in locals (no array traffic per sample)
-            for channel in 0..<channels where channels != 2 {
+            for frame in 0..<frames { energy[frame] = 0 }
+            for channel in 0..<channels {
                 var shelf = shelves[channel], highPass = highPasses[channel]
                 var index = channel
                 for frame in 0..<frames {

@@ -60,11 +60,28 @@ public struct MelFilterBank: Sendable {
     /// Applies the bank to a power spectrum, writing `bandCount` band energies.
     public func apply(_ power: UnsafeBufferPointer<Float>, into bands: UnsafeMutableBufferPointer<Float>) {
         flatWeights.withUnsafeBufferPointer { weights in
-            for band in 0..<bandCount {
-                var sum: Float = 0
-                let first = bandFirstBin[band], offset = bandOffset[band]
-                for k in 0..<bandLength[band] { sum += weights[offset + k] * power[first + k] }
-                bands[band] = sum
+            bandFirstBin.withUnsafeBufferPointer { firstBins in
+                bandOffset.withUnsafeBufferPointer { offsets in
+                    bandLength.withUnsafeBufferPointer { lengths in
+                        let w = weights.baseAddress!, p = power.baseAddress!
+                        for band in 0..<bandCount {
+                            let bandWeights = w + offsets[band], bandPower = p + firstBins[band]
+                            // four partial sums so the loop vectorises (float adds are not reassociated)
+                            var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+                            let length = lengths[band]
+                            var k = 0
+                            while k + 4 <= length {
+                                s0 += bandWeights[k] * bandPower[k]
+                                s1 += bandWeights[k + 1] * bandPower[k + 1]
+                                s2 += bandWeights[k + 2] * bandPower[k + 2]
+                                s3 += bandWeights[k + 3] * bandPower[k + 3]
+                                k += 4
+                            }
+                            while k < length { s0 += bandWeights[k] * bandPower[k]; k += 1 }
+                            bands[band] = (s0 + s1) + (s2 + s3)
+                        }
+                    }
+                }
             }
         }
     }
