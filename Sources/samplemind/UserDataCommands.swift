@@ -15,10 +15,7 @@ struct TagCommand: ParsableCommand {
         @Argument(help: "Paths or ids; '-' or none reads paths from stdin.") var samples: [String] = []
 
         func run() throws {
-            let lib = try library.open()
-            let ids = try resolveOrFail(SampleReference.arguments(samples), lib)
-            let changed = try lib.addTag(tag, to: ids)
-            try report(library.json, changed: changed, of: ids.count, verb: "tagged")
+            try editSamples(library, samples, verb: "tagged") { try $0.addTag(tag, to: $1) }
         }
     }
 
@@ -29,10 +26,7 @@ struct TagCommand: ParsableCommand {
         @Argument(help: "Paths or ids; '-' or none reads paths from stdin.") var samples: [String] = []
 
         func run() throws {
-            let lib = try library.open()
-            let ids = try resolveOrFail(SampleReference.arguments(samples), lib)
-            let changed = try lib.removeTag(tag, from: ids)
-            try report(library.json, changed: changed, of: ids.count, verb: "untagged")
+            try editSamples(library, samples, verb: "untagged") { try $0.removeTag(tag, from: $1) }
         }
     }
 
@@ -60,10 +54,10 @@ struct RateCommand: ParsableCommand {
 
     func run() throws {
         guard (0...5).contains(rating) else { throw ValidationError("a rating is 0 to 5") }
-        let lib = try library.open()
-        let ids = try resolveOrFail(SampleReference.arguments(samples), lib)
-        try lib.setRating(rating, for: ids)
-        try report(library.json, changed: ids.count, of: ids.count, verb: "rated")
+        try editSamples(library, samples, verb: "rated") { library, ids in
+            try library.setRating(rating, for: ids)
+            return ids.count
+        }
     }
 }
 
@@ -75,10 +69,10 @@ struct FavCommand: ParsableCommand {
     @Argument(help: "Paths or ids; '-' or none reads paths from stdin.") var samples: [String] = []
 
     func run() throws {
-        let lib = try library.open()
-        let ids = try resolveOrFail(SampleReference.arguments(samples), lib)
-        try lib.setFavorite(!off, for: ids)
-        try report(library.json, changed: ids.count, of: ids.count, verb: off ? "unmarked" : "marked")
+        try editSamples(library, samples, verb: off ? "unmarked" : "marked") { library, ids in
+            try library.setFavorite(!off, for: ids)
+            return ids.count
+        }
     }
 }
 
@@ -123,6 +117,14 @@ func resolveOrFail(_ references: [String], _ library: SampleLibrary) throws -> [
         Output.error("\(error)")
         throw ExitCode(1)
     }
+}
+
+/// Resolves the sample references (or stdin paths), applies `edit` and reports how many changed.
+func editSamples(_ options: LibraryOptions, _ references: [String], verb: String,
+                 _ edit: (SampleLibrary, [Int64]) throws -> Int) throws {
+    let library = try options.open()
+    let ids = try resolveOrFail(SampleReference.arguments(references), library)
+    try report(options.json, changed: try edit(library, ids), of: ids.count, verb: verb)
 }
 
 func report(_ json: Bool, changed: Int, of total: Int, verb: String) throws {
