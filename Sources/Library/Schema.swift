@@ -34,6 +34,8 @@ enum Schema {
                 );
                 CREATE INDEX sample_root ON sample(rootId);
                 CREATE INDEX sample_hash ON sample(contentHash);
+                -- covers "filter on analysis, join by content, sort by name" without reading rows
+                CREATE INDEX sample_hash_name ON sample(contentHash, name COLLATE NOCASE);
                 CREATE INDEX sample_status ON sample(status);
                 CREATE INDEX sample_name ON sample(name COLLATE NOCASE);
                 CREATE INDEX sample_rating ON sample(rating);
