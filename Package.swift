@@ -26,7 +26,7 @@ let package = Package(
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncursesw5-dev"])]),
 
         // Layers (dependencies point down only; see ARCHITECTURE.md).
-        .target(name: "AudioIO", dependencies: ["CSndFile"], swiftSettings: strict),
+        .target(name: "AudioIO", dependencies: ["CSndFile", "CALSA"], swiftSettings: strict),
         .target(name: "DSP", dependencies: ["CFFTW"], swiftSettings: strict),
         .target(name: "Synthesis", dependencies: [], swiftSettings: strict),
         .target(name: "TerminalText", dependencies: [], swiftSettings: strict),
@@ -58,6 +58,8 @@ let package = Package(
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], swiftSettings: strict),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage"], swiftSettings: strict),
         .testTarget(name: "TUITests", dependencies: ["TUI"], swiftSettings: strict),
+        .testTarget(name: "PlayerTests", dependencies: ["Engine", "AudioIO", "TestSupport", "Synthesis"],
+                    swiftSettings: strict),
         .testTarget(name: "AppTests", dependencies: ["App", "TUI", "TestSupport", "Library", "Engine"],
                     swiftSettings: strict),
         .testTarget(name: "LibraryTests", dependencies: [

@@ -1,4 +1,5 @@
 import CSndFile
+import Glibc
 
 /// Streams an audio file through libsndfile in fixed-size blocks, so a 1 GB file never sits in memory.
 ///
@@ -12,7 +13,7 @@ public final class AudioFileReader {
     public let path: String
     /// The header's view of the format; `frames` becomes exact once `readAll` has run.
     public private(set) var format: AudioFormat
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
 
     /// Opens `path` for reading. Throws `AudioIOError.openFailed` with libsndfile's message.
     public convenience init(path: String) throws(AudioIOError) {
@@ -93,5 +94,24 @@ public final class AudioFileReader {
             MonoMixdown.append(block, frames: frames, channels: channels, to: &mono)
         }
         return mono
+    }
+}
+
+extension AudioFileReader {
+    /// Moves the read position to `frame` (clamped to the file); returns the new position.
+    @discardableResult
+    public func seek(toFrame frame: Int) -> Int {
+        let target = max(0, min(frame, max(0, format.frames)))
+        return Int(sf_seek(handle, sf_count_t(target), SEEK_SET))
+    }
+
+    /// Reads up to `frames` interleaved frames into `buffer`; returns the frames read (0 at the end).
+    /// Throws when libsndfile reports a decoding error.
+    public func read(into buffer: UnsafeMutableBufferPointer<Float>, frames: Int) throws(AudioIOError) -> Int {
+        let got = Int(sf_readf_float(handle, buffer.baseAddress, sf_count_t(frames)))
+        if got <= 0 && sf_error(handle) != Int32(SF_ERR_NO_ERROR) {
+            throw .decodeFailed(path: path, framesRead: 0, reason: String(cString: sf_strerror(handle)))
+        }
+        return max(0, got)
     }
 }

@@ -1,0 +1,35 @@
+import AudioIO
+import Foundation
+import Synchronization
+
+/// An audio sink that records every sample written and, like a real device, takes time:
+/// each write sleeps for the block's real duration divided by `speedup`.
+public final class RecordingSink: AudioSink, @unchecked Sendable {
+    // @unchecked: written by the player thread, read by the test through `samples` (Mutex).
+    private let recorded = Mutex<[Int16]>([])
+    private let speedup: Double
+    private var rate = 48_000, channels = 2
+
+    public init(speedup: Double = 10) { self.speedup = speedup }
+
+    public func open(channels: Int, sampleRate: Int) throws(AudioOutputError) -> Int {
+        self.channels = channels
+        rate = sampleRate
+        return sampleRate
+    }
+
+    public func write(_ interleaved: UnsafeBufferPointer<Int16>) throws(AudioOutputError) {
+        recorded.withLock { $0.append(contentsOf: interleaved) }
+        let seconds = Double(interleaved.count / channels) / Double(rate) / speedup
+        Thread.sleep(forTimeInterval: seconds)
+    }
+
+    public func drain() {}
+    public func stop() {}
+    public func close() {}
+
+    /// Everything written so far, interleaved.
+    public var samples: [Int16] { recorded.withLock { $0 } }
+    /// The left channel of everything written so far.
+    public var left: [Int16] { stride(from: 0, to: samples.count, by: 2).map { samples[$0] } }
+}
