@@ -13,6 +13,13 @@ public enum Action: Sendable {
     // sample actions
     case rate(Int), toggleFavorite, toggleMark, markRange, copyPath, quit
     case sortBy(SortKey)
+    // playback
+    case togglePlay, toggleAutoplay, toggleLoop, seekBack, seekForward, volumeUp, volumeDown
+    case auditionNext, auditionPrevious, auditionAll
+    /// The next step of the `A` sequence, after the gap.
+    case auditionSequenceStep
+    case playerEvent(Player.Event)
+    case playerTick(path: String?, position: Double, duration: Double)
     // terminal
     case resize(width: Int, height: Int)
     // results

@@ -126,6 +126,39 @@ extension AppState {
             mode = .normal
             return requery(keepSelection: false)
 
+        case .togglePlay:
+            auditioningAll = false
+            if playing != nil { return [.stopPlayback] }
+            guard let sample = selectedSample else { return [] }
+            return [.play(path: sample.path)]
+        case .toggleAutoplay:
+            autoplay.toggle()
+            return say(autoplay ? "auto-play on" : "auto-play off")
+        case .toggleLoop:
+            loop.toggle()
+            return [.setLoop(loop)] + say(loop ? "loop on" : "loop off")
+        case .seekBack:
+            return playing == nil ? [] : [.seek(by: -1)]
+        case .seekForward:
+            return playing == nil ? [] : [.seek(by: 1)]
+        case .volumeUp, .volumeDown:
+            volume = max(0, min(1, volume + (action.isVolumeUp ? 0.1 : -0.1)))
+            return [.setVolume(volume)] + say("volume \(Int((volume * 100).rounded())) %")
+        case .auditionNext, .auditionPrevious:
+            auditioningAll = false
+            return audition(step: action.isAuditionNext ? 1 : -1)
+        case .auditionAll:
+            auditioningAll = true
+            auditionIndex = selected - 1
+            return audition(step: 1)
+        case .auditionSequenceStep:
+            return auditioningAll ? audition(step: 1) : []
+        case .playerEvent(let event):
+            return playerEvent(event)
+        case .playerTick(let path, let position, let duration):
+            if let path { playing = (path, position, duration) } else { playing = nil }
+            return []
+
         case .resize(let w, let h):
             width = w
             height = h
@@ -193,7 +226,10 @@ extension AppState {
         selected = min(max(0, index), rowCount - 1)
         offset = Table.scrollOffset(selected: selected, current: offset, visibleRows: visibleRows, rowCount: rowCount)
         var effects = loadVisiblePages()
-        if selectedSample?.id != previous { effects += detailIfNeeded() }
+        if selectedSample?.id != previous {
+            effects += detailIfNeeded()
+            if autoplay, let sample = selectedSample { effects.append(.play(path: sample.path)) }
+        }
         return effects
     }
 
@@ -232,6 +268,9 @@ extension AppState {
                 return requery(keepSelection: false)
             }
             return []
+        case .normal where playing != nil || auditioningAll:
+            auditioningAll = false
+            return [.stopPlayback] + say("stopped")
         case .normal:
             let hadQuery = !query.isEmpty
             marked = []
@@ -312,6 +351,38 @@ extension AppState {
         inputCursor = text.count
     }
 
+    /// Plays the list entry `step` away from the last auditioned one, without moving the cursor.
+    private mutating func audition(step: Int) -> [Effect] {
+        guard rowCount > 0 else { return [] }
+        let next = (auditionIndex ?? selected) + step
+        guard next >= 0, next < rowCount else {
+            auditioningAll = false
+            return say("end of the list")
+        }
+        guard let sample = rows[next] else { return loadVisiblePages() }
+        auditionIndex = next
+        return [.play(path: sample.path)] + say("auditioning \(sample.name)")
+    }
+
+    private mutating func playerEvent(_ event: Player.Event) -> [Effect] {
+        switch event {
+        case .started(let path):
+            playing = (path, 0, playing?.duration ?? 0)
+            audioError = nil
+            return []
+        case .stopped:
+            return []
+        case .finished:
+            playing = nil
+            return auditioningAll ? [.auditionAfterGap] : []
+        case .failed(let path, let reason):
+            playing = nil
+            auditioningAll = false
+            if path == nil { audioError = reason }
+            return say(reason, error: true)
+        }
+    }
+
     private mutating func say(_ text: String, error: Bool = false) -> [Effect] {
         status = text
         statusIsError = error
@@ -321,4 +392,6 @@ extension AppState {
 
 extension Action {
     var isStartTag: Bool { if case .startTag = self { return true } else { return false } }
+    var isVolumeUp: Bool { if case .volumeUp = self { return true } else { return false } }
+    var isAuditionNext: Bool { if case .auditionNext = self { return true } else { return false } }
 }

@@ -56,6 +56,19 @@ public struct AppState: Sendable {
     public var shouldQuit = false
     public var keymap = Keymap.defaults
 
+    // playback
+    /// Path of the sample playing, where, and how long.
+    public var playing: (path: String, position: Double, duration: Double)?
+    public var autoplay = false
+    public var loop = false
+    public var volume: Float = 1
+    /// Index in the current list of the sample last auditioned with n / N / A.
+    public var auditionIndex: Int?
+    /// Whether `A` is playing the list in sequence.
+    public var auditioningAll = false
+    /// Set when the audio device failed: shown once, playback keys then explain.
+    public var audioError: String?
+
     public init() {}
 
     /// The selected row, when loaded.

@@ -14,4 +14,11 @@ public enum Effect: Equatable, Sendable {
     case copyToClipboard(String)
     case setTheme(String)
     case prioritize(sampleId: Int64)
+    case play(path: String)
+    case stopPlayback
+    case setLoop(Bool)
+    case seek(by: Double)
+    case setVolume(Float)
+    /// Posts `.auditionNext` after a short gap (the audition sequence).
+    case auditionAfterGap
 }

@@ -11,6 +11,9 @@ public struct Keymap: Sendable {
         case top, bottom, nextPane = "next-pane", previousPane = "previous-pane", open
         case search, command, tag, untag, sort, help, quit, favorite, mark, markRange = "mark-range"
         case copyPath = "copy-path", clear
+        case play, autoplay, loop, seekBack = "seek-back", seekForward = "seek-forward"
+        case volumeUp = "volume-up", volumeDown = "volume-down"
+        case auditionNext = "audition-next", auditionPrevious = "audition-previous", auditionAll = "audition-all"
         case rate0 = "rate-0", rate1 = "rate-1", rate2 = "rate-2", rate3 = "rate-3", rate4 = "rate-4", rate5 = "rate-5"
 
         public var help: String {
@@ -35,7 +38,17 @@ public struct Keymap: Sendable {
             case .mark: return "mark / unmark for bulk tagging"
             case .markRange: return "mark the range from the last mark"
             case .copyPath: return "copy the path to the clipboard (OSC 52, works over SSH)"
-            case .clear: return "clear the query and marks"
+            case .clear: return "stop playback, clear the query and marks"
+            case .play: return "play / stop the selected sample"
+            case .autoplay: return "auto-play: the sample under the cursor plays as you move"
+            case .loop: return "loop on / off"
+            case .seekBack: return "seek back 1 s"
+            case .seekForward: return "seek forward 1 s"
+            case .volumeUp: return "volume up"
+            case .volumeDown: return "volume down"
+            case .auditionNext: return "play the next sample of the list (cursor stays)"
+            case .auditionPrevious: return "play the previous sample of the list"
+            case .auditionAll: return "play the list in sequence from the cursor (Esc stops)"
             case .rate0: return "clear the rating"
             case .rate1, .rate2, .rate3, .rate4, .rate5: return "rate \(rawValue.last!)"
             }
@@ -64,6 +77,16 @@ public struct Keymap: Sendable {
             case .markRange: return .markRange
             case .copyPath: return .copyPath
             case .clear: return .cancel
+            case .play: return .togglePlay
+            case .autoplay: return .toggleAutoplay
+            case .loop: return .toggleLoop
+            case .seekBack: return .seekBack
+            case .seekForward: return .seekForward
+            case .volumeUp: return .volumeUp
+            case .volumeDown: return .volumeDown
+            case .auditionNext: return .auditionNext
+            case .auditionPrevious: return .auditionPrevious
+            case .auditionAll: return .auditionAll
             case .rate0: return .rate(0)
             case .rate1: return .rate(1)
             case .rate2: return .rate(2)
@@ -89,6 +112,17 @@ public struct Keymap: Sendable {
             .character("4"): .rate4, .character("5"): .rate5,
         ]
         b[.control("c")] = .quit
+        b[.character(" ")] = .play
+        b[.character("a")] = .autoplay
+        b[.character("l")] = .loop
+        b[.left] = .seekBack
+        b[.right] = .seekForward
+        b[.character("+")] = .volumeUp
+        b[.character("=")] = .volumeUp
+        b[.character("-")] = .volumeDown
+        b[.character("n")] = .auditionNext
+        b[.character("N")] = .auditionPrevious
+        b[.character("A")] = .auditionAll
         return Keymap(bindings: b)
     }()
 

@@ -123,7 +123,11 @@ public enum Screen {
         let spectrumHeight = max(2, inner.height / 3)
         let waveArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(1, inner.height - spectrumHeight))
         let spectrumArea = Rect(x: inner.x, y: inner.y + waveArea.height, width: inner.width, height: spectrumHeight)
-        Waveform(columns: detail.waveform, playhead: nil).render(into: &buffer, area: waveArea, theme: theme)
+        var playhead: Double?
+        if let playing = state.playing, playing.path == state.selectedSample?.path, playing.duration > 0 {
+            playhead = min(1, max(0, playing.position / playing.duration))
+        }
+        Waveform(columns: detail.waveform, playhead: playhead).render(into: &buffer, area: waveArea, theme: theme)
         Spectrum(levels: detail.spectrum, floorDB: -100, ceilingDB: -10).render(into: &buffer, area: spectrumArea, theme: theme)
     }
 
@@ -163,6 +167,15 @@ public enum Screen {
                 : "\(scan.phase) \(scan.done)"
         }
         if !state.marked.isEmpty { right = "\(state.marked.count) marked · " + right }
+        if let playing = state.playing {
+            let name = (playing.path as NSString).lastPathComponent
+            right = String(format: "▶ %@ %.1f/%.1fs", name, playing.position, playing.duration) + " · " + right
+        }
+        var flags: [String] = []
+        if state.autoplay { flags.append("auto") }
+        if state.loop { flags.append("loop") }
+        if state.volume < 0.999 { flags.append("vol \(Int((state.volume * 100).rounded()))%") }
+        if !flags.isEmpty { right = flags.joined(separator: " ") + " · " + right }
         StatusBar(mode: state.statusIsError ? "!" : nil, left: state.status,
                   center: state.query.isEmpty ? nil : "/" + state.query, right: right)
             .render(into: &buffer, area: area, theme: theme)

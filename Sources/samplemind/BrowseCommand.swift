@@ -17,6 +17,9 @@ struct BrowseCommand: ParsableCommand {
     @Option(help: "Theme: default, light, high-contrast, monochrome, or a file name in ~/.config/samplemind/themes.")
     var theme: String?
 
+    @Option(help: "ALSA playback device (default: config `device`, $SAMPLEMIND_DEVICE, else default).")
+    var device: String?
+
     @Argument(help: "Folders to scan into the library while browsing.")
     var folders: [String] = []
 
@@ -43,7 +46,8 @@ struct BrowseCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let runtime = BrowserRuntime(terminal: terminal, library: library, themes: ThemeStore(environment: environment),
-                                     keymap: keymap, themeName: theme ?? config.theme)
+                                     keymap: keymap, themeName: theme ?? config.theme,
+                                     audioDevice: device ?? config.device ?? environment["SAMPLEMIND_DEVICE"] ?? "default")
         if let first = problems.first { runtime.post(.message("config: \(first)", isError: true)) }
         runtime.run(scanFirst: scanFirst)
         terminal.restore()

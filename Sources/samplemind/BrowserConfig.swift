@@ -2,9 +2,10 @@ import App
 import Foundation
 import TOMLKit
 
-/// `$XDG_CONFIG_HOME/samplemind/config.toml` (see docs/config.example.toml): theme and key overrides.
+/// `$XDG_CONFIG_HOME/samplemind/config.toml` (see docs/config.example.toml): theme, audio device, keys.
 struct BrowserConfig {
     var theme = "default"
+    var device: String?
     var keys: [String: String] = [:]
     var problems: [String] = []
 
@@ -17,6 +18,7 @@ struct BrowserConfig {
         do {
             let table = try TOMLTable(string: text)
             if let theme = table["theme"]?.string { config.theme = theme }
+            if let device = table["device"]?.string { config.device = device }
             if let keys = table["keys"]?.table {
                 for (key, value) in keys {
                     if let action = value.string { config.keys[key] = action } else { config.problems.append("keys.\(key) must be a string") }

@@ -1,4 +1,5 @@
 import App
+import AudioIO
 import Dispatch
 import Engine
 import Foundation
@@ -18,6 +19,7 @@ final class BrowserRuntime: @unchecked Sendable {
     private let terminal: CursesTerminal
     private let library: SampleLibrary
     private let engine: AnalysisEngine
+    private var player: Player!
     private let themes: ThemeStore
     private var state = AppState()
     private var theme: Theme
@@ -31,7 +33,8 @@ final class BrowserRuntime: @unchecked Sendable {
     /// from the key (or wake-up) to the terminal update (for bench/ui_bench.sh).
     private let frameLog: UnsafeMutablePointer<FILE>?
 
-    init(terminal: CursesTerminal, library: SampleLibrary, themes: ThemeStore, keymap: Keymap, themeName: String) {
+    init(terminal: CursesTerminal, library: SampleLibrary, themes: ThemeStore, keymap: Keymap, themeName: String,
+         audioDevice: String) {
         self.terminal = terminal
         self.library = library
         self.themes = themes
@@ -45,6 +48,10 @@ final class BrowserRuntime: @unchecked Sendable {
         wakeRead = fds[0]
         wakeWrite = fds[1]
         for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        player = Player(sink: { ALSASink(device: audioDevice) }, onEvent: { [weak self] event in
+            self?.post(.playerEvent(event))
+        })
+        player.volume = state.volume
     }
 
     /// Hands an action to the main loop from any thread.
@@ -65,7 +72,8 @@ final class BrowserRuntime: @unchecked Sendable {
         while !state.shouldQuit {
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
-            _ = poll(&fds, 2, 500)   // EINTR on SIGWINCH is fine: the resize key follows
+            // while playing, wake every 40 ms so the playhead moves; EINTR on SIGWINCH is fine
+            _ = poll(&fds, 2, state.playing == nil ? 500 : 40)
             let woke = DispatchTime.now().uptimeNanoseconds
             var drained = [UInt8](repeating: 0, count: 256)
             while read(wakeRead, &drained, drained.count) > 0 {}
@@ -83,10 +91,15 @@ final class BrowserRuntime: @unchecked Sendable {
             for action in inbox.withLock({ inbox -> [Action] in defer { inbox.removeAll() }; return inbox }) {
                 handle(action)
             }
+            if state.playing != nil {
+                let status = player.status
+                handle(.playerTick(path: status.path, position: status.position, duration: status.duration))
+            }
             render()
             log(keys.isEmpty ? "wake" : "key", since: woke)
         }
         engine.cancel()
+        player.shutdown()
         if let frameLog {
             fputs("peak-rss-kib \(ProcessStart.peakResidentKiB)\n", frameLog)
             fclose(frameLog)
@@ -157,6 +170,18 @@ final class BrowserRuntime: @unchecked Sendable {
             }
         case .prioritize(let id):
             engine.prioritize(sampleId: id)
+        case .play(let path):
+            player.play(path)
+        case .stopPlayback:
+            player.stop()
+        case .setLoop(let on):
+            player.loop = on
+        case .seek(let seconds):
+            player.seek(by: seconds)
+        case .setVolume(let volume):
+            player.volume = volume
+        case .auditionAfterGap:
+            files.asyncAfter(deadline: .now() + 0.3) { [self] in post(.auditionSequenceStep) }
         }
     }
 

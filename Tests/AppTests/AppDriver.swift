@@ -52,6 +52,14 @@ final class AppDriver {
 
     func resize(_ width: Int, _ height: Int) { perform(state.update(.resize(width: width, height: height))) }
 
+    /// Delivers an action as the runtime would (player events, timers).
+    func send(_ action: Action) { perform(state.update(action)) }
+
+    /// Paths of the `.play` effects so far, in order.
+    var played: [String] {
+        recorded.compactMap { if case .play(let path) = $0 { return (path as NSString).lastPathComponent } else { return nil } }
+    }
+
     var screen: String { Screen.render(state, theme: theme).buffer.plainText() }
 
     private func perform(_ effects: [Effect]) {
@@ -81,7 +89,8 @@ final class AppDriver {
             case .favorite(let on, let ids):
                 try? library.setFavorite(on, for: ids)
                 perform(state.update(.libraryChanged))
-            case .scan, .export, .copyToClipboard, .setTheme, .prioritize:
+            case .scan, .export, .copyToClipboard, .setTheme, .prioritize, .play, .stopPlayback, .setLoop, .seek,
+                 .setVolume, .auditionAfterGap:
                 recorded.append(effect)
             }
         }

@@ -1,0 +1,81 @@
+import App
+import Engine
+import Foundation
+import Testing
+
+@Suite("Playback keys in the browser")
+struct PlaybackKeysTests {
+    @Test("Space plays the selected sample and stops it; Esc also stops")
+    func spacePlaysAndStops() throws {
+        let app = try AppDriver.standard("play-space")
+        let path = try #require(app.state.selectedSample?.path)
+        app.press("<space>")
+        #expect(app.recorded.last == .play(path: path))
+        app.send(.playerEvent(.started(path: path)))
+        app.send(.playerTick(path: path, position: 0.4, duration: 1.0))
+        #expect(app.screen.contains("▶ bass A1.wav 0.4/1.0s"))
+        app.press("<space>")
+        #expect(app.recorded.last == .stopPlayback)
+        app.press("<esc>")
+        #expect(app.recorded.last == .stopPlayback)
+    }
+
+    @Test("auto-play plays the sample under the cursor as it moves")
+    func autoplay() throws {
+        let app = try AppDriver.standard("play-auto")
+        app.press("a", "j", "j")
+        #expect(app.played == ["hat closed.wav", "kick 808.wav"])
+        app.press("a", "j")
+        #expect(app.played.count == 2, "off again: moving does not play")
+    }
+
+    @Test("n and N audition the list without moving the cursor")
+    func auditionNextPrevious() throws {
+        let app = try AppDriver.standard("play-n")
+        app.press("n", "n", "N")
+        #expect(app.played == ["hat closed.wav", "kick 808.wav", "hat closed.wav"])
+        #expect(app.state.selected == 0)
+    }
+
+    @Test("A plays the list in order, one after another, until the end or Esc")
+    func auditionAll() throws {
+        let app = try AppDriver.standard("play-all")
+        app.press("A")
+        for _ in 0..<3 {
+            let current = try #require(app.state.playing?.path ?? app.recorded.compactMap { if case .play(let p) = $0 { return p } else { return nil } }.last)
+            app.send(.playerEvent(.started(path: current)))
+            app.send(.playerEvent(.finished(path: current)))
+            #expect(app.recorded.last == .auditionAfterGap)
+            app.send(.auditionSequenceStep)
+        }
+        #expect(app.played == ["bass A1.wav", "hat closed.wav", "kick 808.wav", "lead C5.wav"])
+        app.press("<esc>")
+        app.send(.auditionSequenceStep)
+        #expect(app.played.count == 4, "Esc ends the sequence")
+    }
+
+    @Test("l, + and - set loop and volume; ← → seek while playing")
+    func loopVolumeSeek() throws {
+        let app = try AppDriver.standard("play-loop")
+        app.press("l")
+        #expect(app.recorded.last == .setLoop(true))
+        app.press("-")
+        #expect(app.recorded.last == .setVolume(0.9))
+        app.press("<right>")
+        #expect(app.recorded.last == .setVolume(0.9), "no seek when nothing plays")
+        let path = try #require(app.state.selectedSample?.path)
+        app.send(.playerEvent(.started(path: path)))
+        app.press("<right>", "<left>")
+        #expect(Array(app.recorded.suffix(2)) == [.seek(by: 1), .seek(by: -1)])
+    }
+
+    @Test("no audio device: the status bar says so and the browser keeps working")
+    func noDevice() throws {
+        let app = try AppDriver.standard("play-nodevice")
+        app.press("<space>")
+        app.send(.playerEvent(.failed(path: nil, reason: "no audio device: No such file or directory (default)")))
+        #expect(app.screen.contains("no audio device: No such file or directory"))
+        app.press("j")
+        #expect(app.state.selected == 1)
+    }
+}
