@@ -33,3 +33,19 @@ public final class RecordingSink: AudioSink, @unchecked Sendable {
     /// The left channel of everything written so far.
     public var left: [Int16] { stride(from: 0, to: samples.count, by: 2).map { samples[$0] } }
 }
+
+/// A sink whose device "disappears" after `blocksBeforeFailure` writes (a USB interface pulled).
+public final class VanishingSink: AudioSink, @unchecked Sendable {
+    // @unchecked: only the player thread touches `writes`.
+    private var writes = 0
+    private let blocksBeforeFailure: Int
+    public init(blocksBeforeFailure: Int) { self.blocksBeforeFailure = blocksBeforeFailure }
+    public func open(channels: Int, sampleRate: Int) throws(AudioOutputError) -> Int { sampleRate }
+    public func write(_ interleaved: UnsafeBufferPointer<Int16>) throws(AudioOutputError) {
+        writes += 1
+        if writes > blocksBeforeFailure { throw .writeFailed(reason: "No such device") }
+    }
+    public func drain() {}
+    public func stop() {}
+    public func close() {}
+}

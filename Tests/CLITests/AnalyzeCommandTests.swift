@@ -47,3 +47,28 @@ struct AnalyzeCommandTests {
         #expect(run.stdout.contains("ok\\x1b]0;t\\x07.wav"))
     }
 }
+
+@Suite("samplemind play")
+struct PlayCommandTests {
+    @Test("no audio device: one clear line, exit 1, none of ALSA's own chatter")
+    func noDevice() throws {
+        let dir = TemporaryDirectory()
+        let path = try Fixtures.write(Signals.sine(hz: 440, seconds: 0.2), in: dir, name: "a.wav", encoding: .wavPCM16)
+        let run = try Built.run(Built.samplemind, ["play", "--device", "hw:99,0", path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("no audio device:"))
+        #expect(!run.stderr.contains("ALSA lib"))
+    }
+
+    @Test("plays a file to the end through ALSA's file plugin")
+    func playsToFile() throws {
+        let dir = TemporaryDirectory()
+        let path = try Fixtures.write(Signals.sine(hz: 440, seconds: 0.5, sampleRate: 48000), in: dir, name: "a.wav",
+                                      sampleRate: 48000, encoding: .wavPCM16)
+        let raw = dir.file("out.raw")
+        let run = try Built.run(Built.samplemind, ["play", "--device", "file:FILE=\(raw),FORMAT=raw", path])
+        #expect(run.status == 0)
+        let size = (try? FileManager.default.attributesOfItem(atPath: raw)[.size] as? Int) ?? 0
+        #expect(size == 24000 * 2 * 2, "0.5 s of 48 kHz stereo 16-bit")
+    }
+}

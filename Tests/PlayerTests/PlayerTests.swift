@@ -148,4 +148,49 @@ struct PlayerTests {
         player.stop()
         player.shutdown()
     }
+
+    @Test("a device that disappears mid-play ends playback with a message, and the next play works")
+    func deviceDisappears() throws {
+        let (path, _) = try stereoWAV("long.wav", seconds: 1, seed: 3)
+        let events = Events()
+        let sinks = Mutex(0)
+        let player = Player(sink: {
+            sinks.withLock { $0 += 1 }
+            return VanishingSink(blocksBeforeFailure: 5)
+        }, onEvent: { events.add($0) })
+        player.play(path)
+        #expect(events.wait(for: .failed(path: path, reason: "audio output stopped: No such device")))
+        player.play(path)   // a new device is opened for the next attempt
+        let deadline = Date().addingTimeInterval(5)
+        while events.all.filter({ $0 == .failed(path: path, reason: "audio output stopped: No such device") }).count < 2
+                && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(sinks.withLock { $0 } == 2)
+        player.shutdown()
+    }
+
+    @Test("a file that breaks off mid-way stops cleanly: finished or failed with a reason, never a hang")
+    func truncatedFile() throws {
+        let full = try Fixtures.write(Signals.whiteNoise(seconds: 2, sampleRate: 48000), in: dir, name: "full.flac",
+                                      sampleRate: 48000, encoding: .flac16)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: full)))
+        let cut = try Fixtures.writeBytes(Array(bytes.prefix(bytes.count / 2)), in: dir, name: "cut.flac")
+        let sink = RecordingSink(speedup: 100)
+        let events = Events()
+        let player = Player(sink: { sink }, onEvent: { events.add($0) })
+        player.play(cut)
+        let deadline = Date().addingTimeInterval(5)
+        var ended = false
+        while !ended && Date() < deadline {
+            ended = events.all.contains { event in
+                switch event {
+                case .finished(cut), .failed(cut, _): return true
+                default: return false
+                }
+            }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        #expect(ended)
+        #expect(sink.left.count < 96000, "only what could be decoded was played")
+        player.shutdown()
+    }
 }
