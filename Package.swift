@@ -34,17 +34,19 @@ let package = Package(
         .target(name: "TUI", dependencies: ["TerminalText", .product(name: "TOMLKit", package: "TOMLKit")],
                 swiftSettings: strict),
         .target(name: "Library", dependencies: [
-            "Analysis", "QueryLanguage", .product(name: "GRDB", package: "GRDB.swift"),
+            "Analysis", "QueryLanguage", "Similarity", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
         .target(name: "Engine", dependencies: ["Library", "Analysis", "AudioIO"], swiftSettings: strict),
         .target(name: "TUICurses", dependencies: ["TUI", "CNCurses"], swiftSettings: strict),
-        .target(name: "App", dependencies: ["TUI", "Library", "Engine", "Analysis", "AudioIO", "DSP"],
+        .target(name: "App", dependencies: ["TUI", "Library", "Engine", "Analysis", "AudioIO", "DSP", "Similarity"],
                 swiftSettings: strict),
         .target(name: "Analysis", dependencies: ["DSP", "AudioIO"], swiftSettings: strict),
+        .target(name: "Similarity", dependencies: ["Analysis"], swiftSettings: strict),
         .executableTarget(
             name: "samplemind",
             dependencies: [
                 "Analysis", "AudioIO", "Synthesis", "TerminalText", "Library", "Engine", "App", "TUI", "TUICurses",
+                "Similarity",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -58,9 +60,10 @@ let package = Package(
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], swiftSettings: strict),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage"], swiftSettings: strict),
         .testTarget(name: "TUITests", dependencies: ["TUI"], swiftSettings: strict),
+        .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Analysis"], swiftSettings: strict),
         .testTarget(name: "PlayerTests", dependencies: ["Engine", "AudioIO", "TestSupport", "Synthesis"],
                     swiftSettings: strict),
-        .testTarget(name: "AppTests", dependencies: ["App", "TUI", "TestSupport", "Library", "Engine"],
+        .testTarget(name: "AppTests", dependencies: ["App", "TUI", "TestSupport", "Library", "Engine", "Similarity"],
                     swiftSettings: strict),
         .testTarget(name: "LibraryTests", dependencies: [
             "Library", "Engine", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,5 +1,6 @@
 import Engine
 import Library
+import Similarity
 
 /// Everything that can happen to the browser: keys turned into intents, and results arriving
 /// from the database, the engine or the file system. `AppState.update` is the only place that
@@ -20,6 +21,11 @@ public enum Action: Sendable {
     case auditionSequenceStep
     case playerEvent(Player.Event)
     case playerTick(path: String?, position: Double, duration: Double)
+    // similar samples
+    case similarLoaded(sampleId: Int64, matches: [SimilarMatch], unanalysed: Int)
+    case similarFailed(sampleId: Int64, message: String)
+    case moreLikeThis, lessLikeThis
+    case located(sampleId: Int64, index: Int?)
     // terminal
     case resize(width: Int, height: Int)
     // results

@@ -9,6 +9,13 @@ extension AppState {
         if key == .resize { return nil }
         switch mode {
         case .normal:
+            if focus == .similar, !similar.isEmpty {
+                switch key {
+                case .character("s"): return .moreLikeThis
+                case .character("S"): return .lessLikeThis
+                default: break
+                }
+            }
             return keymap.bindings[key]?.action
         case .help:
             return .toggleHelp
@@ -37,6 +44,15 @@ extension AppState {
     /// Applies one action and returns the work it needs done.
     public mutating func update(_ action: Action) -> [Effect] {
         switch action {
+        case .moveDown where focus == .similar && !similar.isEmpty:
+            similarSelected = min(similar.count - 1, similarSelected + 1)
+            return []
+        case .moveUp where focus == .similar && !similar.isEmpty:
+            similarSelected = max(0, similarSelected - 1)
+            return []
+        case .open where focus == .similar && similar.indices.contains(similarSelected):
+            let target = similar[similarSelected].sample.id
+            return [.locate(sampleId: target, query: effectiveQuery)]
         case .moveDown: return select(selected + 1)
         case .moveUp: return select(selected - 1)
         case .pageDown: return select(selected + visibleRows)
@@ -149,8 +165,36 @@ extension AppState {
             return audition(step: action.isAuditionNext ? 1 : -1)
         case .auditionAll:
             auditioningAll = true
-            auditionIndex = selected - 1
+            auditionIndex = similar.isEmpty ? selected - 1 : -1
             return audition(step: 1)
+        case .moreLikeThis, .lessLikeThis:
+            guard similar.indices.contains(similarSelected), let anchor = similarFor else { return [] }
+            let id = similar[similarSelected].sample.id
+            if case .moreLikeThis = action { moreLike.append(id) } else { lessLike.append(id) }
+            return [.loadSimilar(sampleId: anchor, weights: weights, more: moreLike, less: lessLike)]
+                + say(action.isMore ? "more like \(similar[similarSelected].sample.name)" : "less like \(similar[similarSelected].sample.name)")
+        case .similarLoaded(let id, let matches, let unanalysed):
+            guard id == selectedSample?.id else { return [] }
+            similarFor = id
+            similar = matches
+            similarUnanalysed = unanalysed
+            similarSelected = min(similarSelected, max(0, matches.count - 1))
+            similarMessage = nil
+            return []
+        case .similarFailed(let id, let message):
+            guard id == selectedSample?.id else { return [] }
+            similarFor = id
+            similar = []
+            similarMessage = message
+            return []
+        case .located(let id, let index):
+            guard let index else {
+                // not in the current list: show everything, then look again
+                query = ""
+                return requery(keepSelection: false) + [.locate(sampleId: id, query: effectiveQuery)]
+            }
+            focus = .library
+            return select(index)
         case .auditionSequenceStep:
             return auditioningAll ? audition(step: 1) : []
         case .playerEvent(let event):
@@ -253,7 +297,14 @@ extension AppState {
     private mutating func detailIfNeeded() -> [Effect] {
         guard let sample = selectedSample, detail?.sampleId != sample.id || detailIsStale else { return [] }
         detailIsStale = false
-        var effects: [Effect] = [.loadDetail(sampleId: sample.id, path: sample.path)]
+        if similarFor != sample.id {
+            moreLike = []
+            lessLike = []
+            similarSelected = 0
+            auditionIndex = nil
+        }
+        var effects: [Effect] = [.loadDetail(sampleId: sample.id, path: sample.path),
+                                 .loadSimilar(sampleId: sample.id, weights: weights, more: moreLike, less: lessLike)]
         if sample.status == "pending" { effects.append(.prioritize(sampleId: sample.id)) }
         return effects
     }
@@ -321,6 +372,20 @@ extension AppState {
         case "export":
             guard !argument.isEmpty, !targetIds.isEmpty else { return say(":export needs a folder and a selection", error: true) }
             return [.export(sampleIds: targetIds, to: argument)]
+        case "weights":
+            var parsed: [String: Float] = [:]
+            for part in argument.split(separator: ",") {
+                let pieces = part.split(separator: "=")
+                guard pieces.count == 2, let value = Float(pieces[1]), value >= 0,
+                      ["timbre", "spectrum", "pitch", "envelope", "rhythm"].contains(String(pieces[0])) else {
+                    return say(":weights ASPECT=N,… with timbre spectrum pitch envelope rhythm", error: true)
+                }
+                parsed[String(pieces[0])] = value
+            }
+            weights = parsed
+            guard let id = selectedSample?.id else { return say("weights set") }
+            return [.loadSimilar(sampleId: id, weights: weights, more: moreLike, less: lessLike)]
+                + say(parsed.isEmpty ? "weights reset" : "weights " + argument)
         case "theme":
             guard !argument.isEmpty else { return say(":theme needs a name (default, light, high-contrast, monochrome)", error: true) }
             return [.setTheme(argument)]
@@ -353,6 +418,16 @@ extension AppState {
 
     /// Plays the list entry `step` away from the last auditioned one, without moving the cursor.
     private mutating func audition(step: Int) -> [Effect] {
+        if !similar.isEmpty {
+            let next = (auditionIndex ?? -1) + step
+            guard similar.indices.contains(next) else {
+                auditioningAll = false
+                return say("end of the similar list")
+            }
+            auditionIndex = next
+            similarSelected = next
+            return [.play(path: similar[next].sample.path)] + say("auditioning \(similar[next].sample.name)")
+        }
         guard rowCount > 0 else { return [] }
         let next = (auditionIndex ?? selected) + step
         guard next >= 0, next < rowCount else {
@@ -394,4 +469,5 @@ extension Action {
     var isStartTag: Bool { if case .startTag = self { return true } else { return false } }
     var isVolumeUp: Bool { if case .volumeUp = self { return true } else { return false } }
     var isAuditionNext: Bool { if case .auditionNext = self { return true } else { return false } }
+    var isMore: Bool { if case .moreLikeThis = self { return true } else { return false } }
 }

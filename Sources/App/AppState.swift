@@ -69,6 +69,18 @@ public struct AppState: Sendable {
     /// Set when the audio device failed: shown once, playback keys then explain.
     public var audioError: String?
 
+    // similar samples
+    /// The matches for `similarFor`, best first, and the cursor in that list.
+    public var similar: [SimilarMatch] = []
+    public var similarFor: Int64?
+    public var similarSelected = 0
+    public var similarUnanalysed = 0
+    public var similarMessage: String?
+    /// Aspect weights (`:weights timbre=2,pitch=0`) and the Rocchio refinements (s / S).
+    public var weights: [String: Float] = [:]
+    public var moreLike: [Int64] = []
+    public var lessLike: [Int64] = []
+
     public init() {}
 
     /// The selected row, when loaded.

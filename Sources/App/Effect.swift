@@ -21,4 +21,8 @@ public enum Effect: Equatable, Sendable {
     case setVolume(Float)
     /// Posts `.auditionNext` after a short gap (the audition sequence).
     case auditionAfterGap
+    /// Finds the samples like `sampleId`; `more` / `less` refine the query (Rocchio).
+    case loadSimilar(sampleId: Int64, weights: [String: Float], more: [Int64], less: [Int64])
+    /// Finds the row of `sampleId` in `query` (to jump to a similar sample).
+    case locate(sampleId: Int64, query: String)
 }

@@ -132,9 +132,29 @@ public enum Screen {
     }
 
     private static func renderSimilar(_ state: AppState, theme: Theme, area: Rect, into buffer: inout Buffer) {
-        let inner = Block(title: "Similar", focused: state.focus == .similar).render(into: &buffer, area: area, theme: theme)
-        Paragraph("Similar samples appear here once similarity search lands (issue 6); n / N will audition them.",
-                  style: theme.muted).render(into: &buffer, area: inner, theme: theme)
+        var title = "Similar"
+        if state.similarUnanalysed > 0 { title += " (\(state.similarUnanalysed) not analysed, skipped)" }
+        if !state.weights.isEmpty || !state.moreLike.isEmpty || !state.lessLike.isEmpty { title += " · tuned" }
+        let inner = Block(title: title, focused: state.focus == .similar).render(into: &buffer, area: area, theme: theme)
+        guard state.similarFor == state.selectedSample?.id, state.selectedSample != nil else { return }
+        if let message = state.similarMessage {
+            Paragraph(message, style: theme.muted).render(into: &buffer, area: inner, theme: theme)
+            return
+        }
+        // score, five aspect bars (timbre spectrum pitch envelope rhythm: fuller = closer), name
+        let offset = max(0, state.similarSelected - inner.height + 1)
+        for (row, index) in (offset..<min(state.similar.count, offset + inner.height)).enumerated() {
+            let match = state.similar[index]
+            let bars = ["timbre", "spectrum", "pitch", "envelope", "rhythm"].map { aspect -> String in
+                let closeness = max(0, min(1, 1 - (match.aspects[aspect] ?? 2) / 2))
+                return ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"][min(7, Int(closeness * 8))]
+            }.joined()
+            let line = String(format: "%.2f ", match.score) + bars + " " + match.sample.name
+            let selected = state.focus == .similar && index == state.similarSelected
+            let playing = state.playing?.path == match.sample.path
+            buffer.write((playing ? "▶" : " ") + line, x: inner.x, y: inner.y + row, maxWidth: inner.width,
+                         style: selected ? theme.selected : theme.normal, ellipsis: true)
+        }
     }
 
     private static func renderNotes(_ state: AppState, theme: Theme, area: Rect, into buffer: inout Buffer) {

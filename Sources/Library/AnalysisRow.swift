@@ -9,8 +9,13 @@ struct AnalysisRow {
     let result: AnalysisResult
     let encoder: JSONEncoder
 
+    struct NonFiniteFeatures: Error, CustomStringConvertible {
+        var description: String { "the feature vector has NaN or infinite values; not stored" }
+    }
+
     func upsert(_ db: Database) throws {
         let r = result
+        guard r.features.values.allSatisfy({ $0.isFinite }) else { throw NonFiniteFeatures() }
         let json = String(decoding: try encoder.encode(r), as: UTF8.self)
         let features = r.features.values.withUnsafeBufferPointer { Data(buffer: $0) }
         let keyTonic: Int? = r.key.map { MusicalKey.pitchClassNames.firstIndex(of: $0.tonic) ?? 0 }

@@ -153,3 +153,19 @@ extension QueryValue {
         }
     }
 }
+
+extension SampleLibrary {
+    /// The row number (0-based) of `sampleId` in the results of `query`, or nil when it does not match.
+    public func position(of sampleId: Int64, in query: String) throws -> Int? {
+        let compiled = try QueryCompiler.compile(query)
+        return try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT rn - 1 FROM (
+                    SELECT s.id AS id, ROW_NUMBER() OVER (ORDER BY \(compiled.orderBy)) AS rn
+                    FROM sample s LEFT JOIN analysis a ON a.contentHash = s.contentHash
+                    WHERE \(compiled.whereClause))
+                WHERE id = ?
+                """, arguments: StatementArguments(compiled.arguments.map(\.databaseValue)) + [sampleId])
+        }
+    }
+}

@@ -107,6 +107,18 @@ enum Schema {
                 CREATE VIRTUAL TABLE sample_fts USING fts5(name, path, tags, notes, tokenize = 'unicode61');
                 """)
         }
+        migrator.registerMigration("v2-embedding-stats") { db in
+            try db.execute(sql: """
+                -- Robust normalisation statistics of the similarity embedding, per layout version.
+                CREATE TABLE embeddingStats (
+                    version INTEGER PRIMARY KEY,
+                    medians BLOB NOT NULL,
+                    scales BLOB NOT NULL,
+                    sampleCount INTEGER NOT NULL,
+                    updatedAt REAL NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -5,6 +5,7 @@ import Engine
 import Foundation
 import Glibc
 import Library
+import Similarity
 import Synchronization
 import TUI
 import TUICurses
@@ -20,6 +21,8 @@ final class BrowserRuntime: @unchecked Sendable {
     private let library: SampleLibrary
     private let engine: AnalysisEngine
     private var player: Player!
+    /// The similarity index, built on the database queue when first needed and after changes.
+    private var similarity: LibrarySimilarity?
     private let themes: ThemeStore
     private var state = AppState()
     private var theme: Theme
@@ -180,14 +183,47 @@ final class BrowserRuntime: @unchecked Sendable {
             player.seek(by: seconds)
         case .setVolume(let volume):
             player.volume = volume
+        case .loadSimilar(let id, let weights, let more, let less):
+            database.async { [self] in loadSimilar(id, weights: weights, more: more, less: less) }
+        case .locate(let id, let query):
+            database.async { [self] in
+                post(.located(sampleId: id, index: (try? library.position(of: id, in: query)) ?? nil))
+            }
         case .auditionAfterGap:
             files.asyncAfter(deadline: .now() + 0.3) { [self] in post(.auditionSequenceStep) }
+        }
+    }
+
+    /// Runs on the database queue (which owns `similarity`).
+    private func loadSimilar(_ id: Int64, weights: [String: Float], more: [Int64], less: [Int64]) {
+        do {
+            if similarity == nil { similarity = try library.similarityIndex() }
+            guard let index = similarity else { return }
+            let aspectWeights = Dictionary(uniqueKeysWithValues: weights.compactMap { key, value in
+                Aspect(rawValue: key).map { ($0, value) } })
+            let matches: [SimilarMatch]
+            if more.isEmpty && less.isEmpty {
+                matches = try library.similar(to: id, in: index, k: 30, weights: aspectWeights)
+            } else {
+                guard let base = index.index.vector(of: id) else { throw LibraryError.notFound("an analysis of sample \(id)") }
+                matches = try library.similar(toVector: Rocchio.refine(base, more: more.compactMap { index.index.vector(of: $0) },
+                                                                       less: less.compactMap { index.index.vector(of: $0) }),
+                                              in: index, k: 30, weights: aspectWeights, excluding: [id],
+                                              excludingGroup: index.groupOf[id])
+            }
+            post(.similarLoaded(sampleId: id, matches: matches, unanalysed: index.unanalysed))
+        } catch {
+            let status = (try? library.sample(id: id)?.status) ?? nil
+            let message = status == "error" ? "this sample could not be analysed, so nothing is similar to it"
+                : status == "pending" ? "not analysed yet — similar samples appear when it is" : "\(error)"
+            post(.similarFailed(sampleId: id, message: message))
         }
     }
 
     private func write(_ body: () throws -> Void) {
         do {
             try body()
+            similarity = nil
             post(.libraryChanged)
         } catch {
             post(.message("\(error)", isError: true))
@@ -207,6 +243,7 @@ final class BrowserRuntime: @unchecked Sendable {
                 if progress.done % 10 == 0 || progress.done == progress.total { post(.scanProgress(progress)) }
             })
             try library.optimize()
+            database.async { [self] in similarity = nil }
             post(.scanFinished(summary: "scan: +\(summary.added) new, \(summary.changed) changed, \(summary.moved) moved, "
                 + "\(summary.missing) missing; analysed \(result.analysed), \(result.failed) errors"))
         } catch {
