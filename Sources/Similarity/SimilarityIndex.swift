@@ -51,6 +51,11 @@ public struct SimilarityIndex: Sendable {
             1 / Float(max(1, range.filter { layout.sourceSlots[$0] >= 0 }.count))
         }
         var heap = BoundedMaxHeap(capacity: max(1, k))
+        let isStandard = ranges.map { [$0.lowerBound, $0.upperBound] } == [[0, 28], [28, 36], [36, 52], [52, 64], [64, 68]]
+        let weights4 = SIMD4(w[0], w[1], w[2], w[3]), inverse4 = SIMD4(inverseLengths[0], inverseLengths[1],
+                                                                        inverseLengths[2], inverseLengths[3])
+        let queryLanes: [SIMD4<Float>] = isStandard ? (0..<17).map { SIMD4(query[4 * $0], query[4 * $0 + 1],
+                                                                            query[4 * $0 + 2], query[4 * $0 + 3]) } : []
         query.withUnsafeBufferPointer { q in
             vectors.withUnsafeBufferPointer { all in
                 let qRaw = UnsafeRawPointer(q.baseAddress!), allRaw = UnsafeRawPointer(all.baseAddress!)
@@ -58,6 +63,11 @@ public struct SimilarityIndex: Sendable {
                     if let excludingGroup, groups[row] == excludingGroup { continue }
                     let base = row * d
                     var total: Float = 0
+                    if isStandard {
+                        // straight-line SIMD over the standard layout's five fixed ranges
+                        total = SimilarityIndex.standardDistance(allRaw + base * 4, queryLanes, weights: weights4, inverse: inverse4,
+                                                                 rhythmWeight: w[4], rhythmInverse: inverseLengths[4])
+                    } else {
                     for (a, range) in ranges.enumerated() where w[a] > 0 {
                         var lanes = SIMD4<Float>()
                         var i = range.lowerBound
@@ -68,6 +78,7 @@ public struct SimilarityIndex: Sendable {
                             i += 4
                         }
                         total += w[a] * (lanes.sum() * inverseLengths[a]).squareRoot()
+                    }
                     }
                     let distance = total / weightSum
                     guard heap.accepts(distance) else { continue }
@@ -90,6 +101,29 @@ public struct SimilarityIndex: Sendable {
     }
 }
 
+extension SimilarityIndex {
+    /// The standard layout's weighted distance numerator Σ wₐ·√(Σ diff² / nₐ) for one row, in
+    /// straight-line SIMD: 17 lanes of 4, the four big aspects' sums transposed into one vector
+    /// for a single vector square root. `q` is the query, preloaded.
+    @inline(__always)
+    static func standardDistance(_ row: UnsafeRawPointer, _ q: [SIMD4<Float>], weights: SIMD4<Float>,
+                                 inverse: SIMD4<Float>, rhythmWeight: Float, rhythmInverse: Float) -> Float {
+        @inline(__always) func sq(_ i: Int) -> SIMD4<Float> {
+            let d = row.loadUnaligned(fromByteOffset: i * 16, as: SIMD4<Float>.self) - q[i]
+            return d * d
+        }
+        let timbre = (sq(0) + sq(1)) + (sq(2) + sq(3)) + (sq(4) + sq(5)) + sq(6)
+        let spectrum = sq(7) + sq(8)
+        let pitch = (sq(9) + sq(10)) + (sq(11) + sq(12))
+        let envelope = sq(13) + sq(14) + sq(15)
+        let rhythm = sq(16)
+        let pairs = SIMD8(lowHalf: SIMD4(lowHalf: timbre.lowHalf + timbre.highHalf, highHalf: spectrum.lowHalf + spectrum.highHalf),
+                          highHalf: SIMD4(lowHalf: pitch.lowHalf + pitch.highHalf, highHalf: envelope.lowHalf + envelope.highHalf))
+        let sums = pairs.evenHalf + pairs.oddHalf
+        return (weights * (sums * inverse).squareRoot()).sum() + rhythmWeight * (rhythm.sum() * rhythmInverse).squareRoot()
+    }
+}
+
 /// Keeps the `capacity` smallest distances seen.
 struct BoundedMaxHeap {
     struct Entry { var distance: Float; var row: Int }
@@ -103,6 +137,9 @@ struct BoundedMaxHeap {
 
     /// Whether a candidate at `distance` could enter.
     func accepts(_ distance: Float) -> Bool { entries.count < capacity || distance < entries[0].distance }
+
+    /// The largest distance kept (infinity until the heap is full): the bar to beat.
+    var worst: Float { entries.count < capacity ? .infinity : entries[0].distance }
 
     mutating func insert(distance: Float, row: Int) {
         if entries.count < capacity {

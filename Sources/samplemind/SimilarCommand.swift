@@ -22,11 +22,21 @@ struct SimilarCommand: ParsableCommand {
     var whereQuery: String?
     @Option(help: "Per-aspect weights, e.g. timbre=2,pitch=0 (default 1 each).") var weights: String?
     @Flag(help: "Also list exact duplicates of the query.") var duplicates = false
+    @Flag(help: .hidden) var all = false   // every analysed sample's neighbours, one JSON line each (bench/similarity_eval.py)
 
     func run() throws {
         let lib = try library.open()
         let parsedWeights = try SimilarCommand.parse(weights: weights)
         let similarity = try lib.similarityIndex()
+        if all {
+            struct Neighbours: Encodable { let path: String; let neighbours: [String] }
+            for id in similarity.index.ids {
+                let matches = try lib.similar(to: id, in: similarity, k: k, where: whereQuery, weights: parsedWeights)
+                guard let path = try lib.sample(id: id)?.path else { continue }
+                try Output.json(Neighbours(path: path, neighbours: matches.map(\.sample.path)))
+            }
+            return
+        }
         var matches: [SimilarMatch]
         var title: String
         do {

@@ -133,3 +133,38 @@ struct ReadOnlyDatabaseTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
     }
 }
+
+@Suite("samplemind similar")
+struct SimilarCommandTests {
+    @Test("lists the nearest samples with per-aspect distances, honours --where, --weights and --to-file")
+    func similar() throws {
+        let dir = TemporaryDirectory(prefix: "samplemind-similar")
+        try FileManager.default.createDirectory(atPath: dir.file("lib"), withIntermediateDirectories: true)
+        try Fixtures.write(Drums.kick(), in: dir, name: "lib/kick a.wav", encoding: .wavPCM16)
+        try Fixtures.write(Drums.kick(sampleRate: 44100, seconds: 0.4), in: dir, name: "lib/kick b.wav", encoding: .wavPCM16)
+        try Fixtures.write(Drums.hat(), in: dir, name: "lib/hat.wav", encoding: .wavPCM16)
+        try Fixtures.write(Signals.tone(midi: 72, seconds: 1), in: dir, name: "lib/lead.wav", encoding: .wavPCM16)
+        try Fixtures.write(Drums.kick(), in: dir, name: "lib/kick a copy.wav", encoding: .wavPCM16)
+        let db = dir.file("db.sqlite")
+        #expect(try Built.run(Built.samplemind, ["scan", "--db", db, dir.file("lib")]).status == 0)
+        let run = try Built.run(Built.samplemind, ["similar", "--db", db, "--json", "-k", "3", dir.file("lib/kick a.wav")])
+        #expect(run.status == 0)
+        let matches = try run.stdout.split(separator: "\n").map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let names = matches.compactMap { ($0["sample"] as? [String: Any])?["name"] as? String }
+        #expect(names.first == "kick b.wav", "the other kick is the nearest")
+        #expect(!names.contains("kick a copy.wav") && !names.contains("kick a.wav"), "itself and exact duplicates excluded")
+        #expect((matches.first?["aspects"] as? [String: Any])?.keys.sorted() == ["envelope", "pitch", "rhythm", "spectrum", "timbre"])
+        let filtered = try Built.run(Built.samplemind, ["similar", "--db", db, "--where", "path:hat", dir.file("lib/kick a.wav")])
+        #expect(filtered.stdout.contains("hat.wav") && !filtered.stdout.contains("kick b.wav"))
+        let outside = dir.file("outside.wav")
+        try AudioFileWriter.writeMono(Drums.kick(sampleRate: 44100, seconds: 0.45), sampleRate: 44100, encoding: .wavPCM16, to: outside)
+        let toFile = try Built.run(Built.samplemind, ["similar", "--db", db, "--to-file", outside, "-k", "1"])
+        #expect(toFile.status == 0 && toFile.stdout.contains("kick"))
+        let badWeights = try Built.run(Built.samplemind, ["similar", "--db", db, "--weights", "loudness=2", dir.file("lib/hat.wav")])
+        #expect(badWeights.status != 0 && badWeights.stderr.contains("bad weight"))
+    }
+}
+
+import AudioIO
