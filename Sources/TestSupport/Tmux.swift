@@ -64,3 +64,50 @@ public final class Tmux: @unchecked Sendable {
         return (status >> 8) & 0xff
     }
 }
+
+/// A background process started with posix_spawn (Foundation.Process can hang in
+/// waitUntilExit here), its stdout going to a file; killed and reaped by `stop()` or deinit.
+public final class SpawnedProcess: @unchecked Sendable {
+    // @unchecked: owned by one test.
+    public let pid: pid_t
+    public let stdoutPath: String
+    private var stopped = false
+
+    public init(_ arguments: [String]) throws {
+        stdoutPath = FileManager.default.temporaryDirectory.appendingPathComponent("spawned-\(UUID().uuidString).out").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        guard posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { throw Tmux.TmuxError.cannotStart }
+        self.pid = pid
+    }
+
+    /// The first line the process printed, waiting up to `timeout` seconds for it.
+    public func firstLine(timeout: Double = 10) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: stdoutPath, encoding: .utf8), let newline = text.firstIndex(of: "\n") {
+                return String(text[..<newline])
+            }
+            usleep(10_000)
+        }
+        return nil
+    }
+
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        try? FileManager.default.removeItem(atPath: stdoutPath)
+    }
+
+    deinit { stop() }
+}
