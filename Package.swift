@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Engine", dependencies: ["Library", "Analysis", "AudioIO"], swiftSettings: strict),
         .target(name: "AI", dependencies: ["Library", "Analysis", "TerminalText"], swiftSettings: strict),
         .target(name: "TUICurses", dependencies: ["TUI", "CNCurses"], swiftSettings: strict),
-        .target(name: "App", dependencies: ["TUI", "Library", "Engine", "Analysis", "AudioIO", "DSP", "Similarity"],
+        .target(name: "App", dependencies: ["TUI", "Library", "Engine", "Analysis", "AudioIO", "DSP", "Similarity", "AI"],
                 swiftSettings: strict),
         .target(name: "Analysis", dependencies: ["DSP", "AudioIO"], swiftSettings: strict),
         .target(name: "Similarity", dependencies: ["Analysis"], swiftSettings: strict),
@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Analysis"], swiftSettings: strict),
         .testTarget(name: "PlayerTests", dependencies: ["Engine", "AudioIO", "TestSupport", "Synthesis"],
                     swiftSettings: strict),
-        .testTarget(name: "AppTests", dependencies: ["App", "TUI", "TestSupport", "Library", "Engine", "Similarity"],
+        .testTarget(name: "AppTests", dependencies: ["App", "TUI", "TestSupport", "Library", "Engine", "Similarity", "AI"],
                     swiftSettings: strict),
         .testTarget(name: "LibraryTests", dependencies: [
             "Library", "Engine", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,6 +1,7 @@
 import Engine
 import Library
 import Similarity
+import AI
 
 /// Everything that can happen to the browser: keys turned into intents, and results arriving
 /// from the database, the engine or the file system. `AppState.update` is the only place that
@@ -26,6 +27,9 @@ public enum Action: Sendable {
     case similarFailed(sampleId: Int64, message: String)
     case moreLikeThis, lessLikeThis
     case located(sampleId: Int64, index: Int?)
+    // AI notes
+    case noteLoaded(sampleId: Int64, note: NoteService.Note)
+    case regenerateNote, editNote
     // terminal
     case resize(width: Int, height: Int)
     // results

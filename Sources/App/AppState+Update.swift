@@ -25,7 +25,7 @@ extension AppState {
                 if let sortKey = SortKey.allCases.first(where: { $0.shortcut == c }) { return .sortBy(sortKey) }
             }
             return nil
-        case .search, .command, .tagAdd, .tagRemove:
+        case .search, .command, .tagAdd, .tagRemove, .noteEdit:
             switch key {
             case .escape, .control("c"): return .cancel
             case .enter: return .submit
@@ -197,6 +197,21 @@ extension AppState {
             return select(index)
         case .auditionSequenceStep:
             return auditioningAll ? audition(step: 1) : []
+        case .noteLoaded(let id, let loaded):
+            guard id == selectedSample?.id else { return [] }
+            noteFor = id
+            note = loaded
+            noteAsking = false
+            return []
+        case .regenerateNote:
+            guard let sample = selectedSample else { return [] }
+            noteAsking = true
+            return [.loadNote(sampleId: sample.id, refresh: true)] + say("asking for a new note …")
+        case .editNote:
+            guard selectedSample != nil else { return [] }
+            mode = .noteEdit
+            setInput(noteFor == selectedSample?.id ? (note?.text ?? "").replacingOccurrences(of: "\n", with: " ") : "")
+            return []
         case .playerEvent(let event):
             return playerEvent(event)
         case .playerTick(let path, let position, let duration):
@@ -303,8 +318,13 @@ extension AppState {
             similarSelected = 0
             auditionIndex = nil
         }
+        if noteFor != sample.id {
+            note = nil
+            noteAsking = true
+        }
         var effects: [Effect] = [.loadDetail(sampleId: sample.id, path: sample.path),
-                                 .loadSimilar(sampleId: sample.id, weights: weights, more: moreLike, less: lessLike)]
+                                 .loadSimilar(sampleId: sample.id, weights: weights, more: moreLike, less: lessLike),
+                                 .loadNote(sampleId: sample.id, refresh: false)]
         if sample.status == "pending" { effects.append(.prioritize(sampleId: sample.id)) }
         return effects
     }
@@ -345,6 +365,9 @@ extension AppState {
         case .tagAdd:
             guard !text.isEmpty else { return [] }
             return [.addTag(text, sampleIds: targetIds)] + say("tagged \(targetIds.count) with \"\(text)\"")
+        case .noteEdit:
+            guard let sample = selectedSample, !text.isEmpty else { return [] }
+            return [.saveNote(sampleId: sample.id, text: text)] + say("note saved")
         case .tagRemove:
             guard !text.isEmpty else { return [] }
             return [.removeTag(text, sampleIds: targetIds)] + say("removed \"\(text)\" from \(targetIds.count)")

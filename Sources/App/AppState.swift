@@ -1,3 +1,4 @@
+import AI
 import Engine
 import Library
 
@@ -15,6 +16,7 @@ public struct AppState: Sendable {
         case tagRemove
         case sortMenu
         case help
+        case noteEdit
     }
 
     /// Rows fetched per database round trip.
@@ -80,6 +82,12 @@ public struct AppState: Sendable {
     public var weights: [String: Float] = [:]
     public var moreLike: [Int64] = []
     public var lessLike: [Int64] = []
+
+    // AI notes
+    public var note: NoteService.Note?
+    public var noteFor: Int64?
+    /// True while a note is being asked for (the pane says so).
+    public var noteAsking = false
 
     public init() {}
 

@@ -23,6 +23,10 @@ public enum Effect: Equatable, Sendable {
     case auditionAfterGap
     /// Finds the samples like `sampleId`; `more` / `less` refine the query (Rocchio).
     case loadSimilar(sampleId: Int64, weights: [String: Float], more: [Int64], less: [Int64])
+    /// Fetches the AI note (cache, providers, or offline) for `sampleId`.
+    case loadNote(sampleId: Int64, refresh: Bool)
+    /// Stores the user's own note text (it wins over model notes).
+    case saveNote(sampleId: Int64, text: String)
     /// Finds the row of `sampleId` in `query` (to jump to a similar sample).
     case locate(sampleId: Int64, query: String)
 }

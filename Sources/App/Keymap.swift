@@ -14,6 +14,7 @@ public struct Keymap: Sendable {
         case play, autoplay, loop, seekBack = "seek-back", seekForward = "seek-forward"
         case volumeUp = "volume-up", volumeDown = "volume-down"
         case auditionNext = "audition-next", auditionPrevious = "audition-previous", auditionAll = "audition-all"
+        case regenerateNote = "regenerate-note", editNote = "edit-note"
         case rate0 = "rate-0", rate1 = "rate-1", rate2 = "rate-2", rate3 = "rate-3", rate4 = "rate-4", rate5 = "rate-5"
 
         public var help: String {
@@ -49,6 +50,8 @@ public struct Keymap: Sendable {
             case .auditionNext: return "play the next sample of the list (cursor stays)"
             case .auditionPrevious: return "play the previous sample of the list"
             case .auditionAll: return "play the list in sequence from the cursor (Esc stops)"
+            case .regenerateNote: return "ask the AI for a new note"
+            case .editNote: return "edit the note (your text is kept)"
             case .rate0: return "clear the rating"
             case .rate1, .rate2, .rate3, .rate4, .rate5: return "rate \(rawValue.last!)"
             }
@@ -87,6 +90,8 @@ public struct Keymap: Sendable {
             case .auditionNext: return .auditionNext
             case .auditionPrevious: return .auditionPrevious
             case .auditionAll: return .auditionAll
+            case .regenerateNote: return .regenerateNote
+            case .editNote: return .editNote
             case .rate0: return .rate(0)
             case .rate1: return .rate(1)
             case .rate2: return .rate(2)
@@ -123,6 +128,8 @@ public struct Keymap: Sendable {
         b[.character("n")] = .auditionNext
         b[.character("N")] = .auditionPrevious
         b[.character("A")] = .auditionAll
+        b[.character("r")] = .regenerateNote
+        b[.character("e")] = .editNote
         return Keymap(bindings: b)
     }()
 

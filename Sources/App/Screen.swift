@@ -158,10 +158,24 @@ public enum Screen {
     }
 
     private static func renderNotes(_ state: AppState, theme: Theme, area: Rect, into buffer: inout Buffer) {
-        let inner = Block(title: "Notes", focused: state.focus == .notes).render(into: &buffer, area: area, theme: theme)
+        var title = "Notes"
+        let note = state.noteFor == state.selectedSample?.id ? state.note : nil
+        if let note {
+            let age = max(0, Date().timeIntervalSince1970 - note.createdAt)
+            let when = age < 120 ? "just now" : age < 7200 ? "\(Int(age / 60)) min ago" : age < 172_800 ? "\(Int(age / 3600)) h ago"
+                : "\(Int(age / 86400)) days ago"
+            title += note.source == "offline" ? " · offline" : note.source == "user" ? " · yours, \(when)"
+                : " · \(note.source) \(note.model), \(when)"
+        } else if state.noteAsking {
+            title += " · asking …"
+        }
+        let inner = Block(title: title, focused: state.focus == .notes).render(into: &buffer, area: area, theme: theme)
         guard let sample = state.selectedSample else { return }
         let analysis = state.detail?.sampleId == sample.id ? state.detail?.analysis : nil
-        Paragraph(DescriptorSummary.lines(sample, analysis).joined(separator: "\n")).render(into: &buffer, area: inner, theme: theme)
+        var text = ""
+        if let note { text = note.text + "\n\n" }
+        text += DescriptorSummary.lines(sample, analysis).joined(separator: "\n")
+        Paragraph(text).render(into: &buffer, area: inner, theme: theme)
     }
 
     /// The status line, or the prompt of an input mode; returns the text cursor position.
@@ -172,6 +186,7 @@ public enum Screen {
         case .command: prompt = ":"
         case .tagAdd: prompt = "tag+ "
         case .tagRemove: prompt = "tag− "
+        case .noteEdit: prompt = "note: "
         default: prompt = nil
         }
         if let prompt {

@@ -35,4 +35,8 @@ public struct Progress: Sendable, Equatable {
     public var rate: Double
     /// Seconds left at the current rate (nil until it can be estimated).
     public var eta: Double?
+
+    public init(phase: String, done: Int, total: Int, rate: Double, eta: Double?) {
+        self.phase = phase; self.done = done; self.total = total; self.rate = rate; self.eta = eta
+    }
 }

@@ -1,3 +1,4 @@
+import AI
 import App
 import ArgumentParser
 import Foundation
@@ -45,9 +46,14 @@ struct BrowseCommand: ParsableCommand {
             Output.error("\(error)")
             throw ExitCode(1)
         }
+        var notes: NoteService?
+        var aiProblem: String?
+        do { notes = try config.noteService(library: library, environment: environment) } catch { aiProblem = "\(error)" }
         let runtime = BrowserRuntime(terminal: terminal, library: library, themes: ThemeStore(environment: environment),
                                      keymap: keymap, themeName: theme ?? config.theme,
-                                     audioDevice: device ?? config.device ?? environment["SAMPLEMIND_DEVICE"] ?? "default")
+                                     audioDevice: device ?? config.device ?? environment["SAMPLEMIND_DEVICE"] ?? "default",
+                                     noteService: notes)
+        if let aiProblem { runtime.post(.message(aiProblem, isError: true)) }
         if let first = problems.first { runtime.post(.message("config: \(first)", isError: true)) }
         runtime.run(scanFirst: scanFirst)
         terminal.restore()

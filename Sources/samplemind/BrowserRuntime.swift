@@ -1,3 +1,4 @@
+import AI
 import App
 import AudioIO
 import Dispatch
@@ -32,12 +33,17 @@ final class BrowserRuntime: @unchecked Sendable {
     private let database = DispatchQueue(label: "samplemind.database", qos: .userInitiated)
     private let files = DispatchQueue(label: "samplemind.files", qos: .userInitiated)
     private let scans = DispatchQueue(label: "samplemind.scan", qos: .utility)
+    private let notes = DispatchQueue(label: "samplemind.notes", qos: .utility)
+    private let noteService: NoteService?
+    /// The newest note request: older ones still queued are dropped (the selection moved on).
+    private let latestNote = Mutex<Int64?>(nil)
     /// With SAMPLEMIND_FRAME_LOG=PATH, one line per frame: what triggered it and how long
     /// from the key (or wake-up) to the terminal update (for bench/ui_bench.sh).
     private let frameLog: UnsafeMutablePointer<FILE>?
 
     init(terminal: CursesTerminal, library: SampleLibrary, themes: ThemeStore, keymap: Keymap, themeName: String,
-         audioDevice: String) {
+         audioDevice: String, noteService: NoteService?) {
+        self.noteService = noteService
         self.terminal = terminal
         self.library = library
         self.themes = themes
@@ -185,6 +191,22 @@ final class BrowserRuntime: @unchecked Sendable {
             player.volume = volume
         case .loadSimilar(let id, let weights, let more, let less):
             database.async { [self] in loadSimilar(id, weights: weights, more: more, less: less) }
+        case .loadNote(let id, let refresh):
+            latestNote.withLock { $0 = id }
+            notes.async { [self] in
+                guard latestNote.withLock({ $0 }) == id, let noteService else { return }
+                if let note = try? noteService.note(for: id, refresh: refresh) { post(.noteLoaded(sampleId: id, note: note)) }
+            }
+        case .saveNote(let id, let text):
+            notes.async { [self] in
+                do {
+                    guard let hash = try library.sample(id: id)?.contentHash else { return }
+                    try library.storeEditedNote(contentHash: hash, text: text)
+                    if let note = try noteService?.note(for: id) { post(.noteLoaded(sampleId: id, note: note)) }
+                } catch {
+                    post(.message("cannot save the note: \(error)", isError: true))
+                }
+            }
         case .locate(let id, let query):
             database.async { [self] in
                 post(.located(sampleId: id, index: (try? library.position(of: id, in: query)) ?? nil))

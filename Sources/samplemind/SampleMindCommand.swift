@@ -14,6 +14,6 @@ struct SampleMindCommand: ParsableCommand {
         abstract: "Analyse, browse and find audio samples from the terminal.",
         subcommands: [BrowseCommand.self, DemoCommand.self, AnalyzeCommand.self, ScanCommand.self, SearchCommand.self, InfoCommand.self,
                       TagCommand.self, RateCommand.self, FavCommand.self, DupesCommand.self, StatsCommand.self,
-                      PruneCommand.self, PlayCommand.self, SimilarCommand.self, KNNBenchCommand.self, SearchLatencyCommand.self, PlayLatencyCommand.self],
+                      PruneCommand.self, PlayCommand.self, SimilarCommand.self, NotesCommand.self, KNNBenchCommand.self, SearchLatencyCommand.self, PlayLatencyCommand.self],
         defaultSubcommand: BrowseCommand.self)
 }

@@ -1,3 +1,4 @@
+import AI
 import App
 import Engine
 import Foundation
@@ -110,6 +111,15 @@ final class AppDriver {
                     perform(state.update(.similarFailed(sampleId: id, message: "\(error)")))
                 }
                 recorded.append(effect)
+            case .loadNote(let id, let refresh):
+                let service = NoteService(library: library, chain: ProviderChain(providers: []))
+                if let note = try? service.note(for: id, refresh: refresh) { perform(state.update(.noteLoaded(sampleId: id, note: note))) }
+            case .saveNote(let id, let text):
+                if let hash = try? library.sample(id: id)?.contentHash {
+                    try? library.storeEditedNote(contentHash: hash, text: text)
+                }
+                let service = NoteService(library: library, chain: ProviderChain(providers: []))
+                if let note = try? service.note(for: id) { perform(state.update(.noteLoaded(sampleId: id, note: note))) }
             case .locate(let id, let query):
                 perform(state.update(.located(sampleId: id, index: try? library.position(of: id, in: query))))
             case .scan, .export, .copyToClipboard, .setTheme, .prioritize, .play, .stopPlayback, .setLoop, .seek,
