@@ -3,7 +3,8 @@
 
 Speaks the request/response JSON of Ollama (/api/chat), OpenAI-compatible servers
 (/v1/chat/completions), Gemini (/v1beta/models/M:generateContent) and Anthropic (/v1/messages).
-The model name picks the behaviour: ok, slow, 401, 429, 500, close, garbage, empty, escape, huge.
+The model name picks the behaviour: ok, slow, delay20 (20 ms), 401, 429, 500, close, garbage, empty,
+escape, huge.
 Every request (path, headers, body) is appended as one JSON line to the log file given as argv[1].
 """
 import json, sys, time
@@ -41,6 +42,8 @@ class Handler(BaseHTTPRequestHandler):
         model = body.get("model") or self.path.split("/models/")[-1].split(":")[0]
         if model == "slow":
             time.sleep(3)
+        if model == "delay20":
+            time.sleep(0.02)
         if model in ("401", "429", "500"):
             self.send_response(int(model))
             if model == "429":
