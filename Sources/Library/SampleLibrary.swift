@@ -25,6 +25,9 @@ public final class SampleLibrary: Sendable {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)   // another samplemind writing: wait, then fail clearly
+        // WAL + synchronous=NORMAL: a killed process loses nothing committed and the database
+        // never corrupts; only a power cut can drop the last transactions (SQLite's WAL advice)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Schema.migrator.migrate(pool)

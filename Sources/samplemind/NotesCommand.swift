@@ -56,6 +56,7 @@ struct NotesCommand: ParsableCommand {
     private func runAll(_ lib: SampleLibrary, _ service: NoteService) throws {
         let ids = try lib.search(target.joined(separator: " ") + " status:ok").map(\.id)
         let counts = Mutex((done: 0, generated: 0, cached: 0, offline: 0))
+        let latencies = Mutex<[Double]>([])
         let nextSlot = Mutex(0.0)
         let bar = ProgressBar(enabled: Output.stderrIsTerminal && !library.json)
         let started = Date()
@@ -71,7 +72,10 @@ struct NotesCommand: ParsableCommand {
                     }
                     if wait > 0 { Thread.sleep(forTimeInterval: wait) }
                 }
+                let asked = DispatchTime.now().uptimeNanoseconds
                 let note = try? service.note(for: id, refresh: refresh, provider: provider)
+                let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - asked) / 1e6
+                latencies.withLock { $0.append(milliseconds) }
                 let done = counts.withLock { c -> Int in
                     c.done += 1
                     if let note { if note.cached { c.cached += 1 } else if note.source == "offline" { c.offline += 1 } else { c.generated += 1 } }
@@ -85,10 +89,16 @@ struct NotesCommand: ParsableCommand {
         bar.finish()
         let c = counts.withLock { $0 }
         let seconds = Date().timeIntervalSince(started)
+        let sorted = latencies.withLock { $0 }.sorted()
+        let p = { (q: Double) in sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
         if library.json {
-            struct Summary: Encodable { let samples, generated, cached, offline: Int; let seconds, notesPerSecond: Double }
+            struct Summary: Encodable {
+                let samples, generated, cached, offline: Int
+                let seconds, notesPerSecond, p50Milliseconds, p99Milliseconds: Double
+            }
             try Output.json(Summary(samples: ids.count, generated: c.generated, cached: c.cached, offline: c.offline,
-                                    seconds: seconds, notesPerSecond: Double(c.generated) / max(seconds, 1e-3)))
+                                    seconds: seconds, notesPerSecond: Double(c.generated) / max(seconds, 1e-3),
+                                    p50Milliseconds: p(0.5), p99Milliseconds: p(0.99)))
         } else {
             Output.line("\(ids.count) samples: \(c.generated) new notes, \(c.cached) cached, \(c.offline) offline, "
                 + String(format: "%.1f s (%.1f notes/s)", seconds, Double(c.generated) / max(seconds, 1e-3)))
