@@ -17,6 +17,9 @@ public struct LibraryStatistics: Sendable, Codable, Equatable {
     public var analysisErrors: Double
     public var analysisSeconds: Double
     public var analysedFiles: Double
+    /// AI-note cache lookups that found / did not find a note.
+    public var aiCacheHits: Double
+    public var aiCacheMisses: Double
 
     /// Hits / (hits + misses), or nil before any analysis.
     public var cacheHitRate: Double? {
@@ -51,7 +54,8 @@ extension SampleLibrary {
                 analysisCacheMisses: metrics["analysis_cache_misses"] ?? 0,
                 analysisErrors: metrics["analysis_errors"] ?? 0,
                 analysisSeconds: metrics["analysis_seconds"] ?? 0,
-                analysedFiles: metrics["analysed_files"] ?? 0)
+                analysedFiles: metrics["analysed_files"] ?? 0,
+                aiCacheHits: metrics["ai_cache_hits"] ?? 0, aiCacheMisses: metrics["ai_cache_misses"] ?? 0)
         }
     }
 }

@@ -27,6 +27,9 @@ struct StatsCommand: ParsableCommand {
                 + " (\(Int(s.analysisCacheHits)) hits, \(Int(s.analysisCacheMisses)) misses)")
             Output.line("analysis time   " + (s.meanAnalysisSeconds.map { String(format: "%.1f ms per file", $0 * 1000) } ?? "—"))
             Output.line("analysis errors \(Int(s.analysisErrors))")
+            let aiLookups = s.aiCacheHits + s.aiCacheMisses
+            Output.line("AI note cache   " + (aiLookups > 0 ? String(format: "%.1f %% hits", 100 * s.aiCacheHits / aiLookups) : "no lookups yet")
+                + " (\(Int(s.aiCacheHits)) hits, \(Int(s.aiCacheMisses)) misses)")
         }
     }
 }
@@ -51,6 +54,8 @@ enum PrometheusText {
         metric("analysis_errors_total", "counter", "Contents that failed to analyse.", [("", s.analysisErrors)])
         metric("analysis_seconds_total", "counter", "Time spent analysing.", [("", s.analysisSeconds)])
         metric("database_bytes", "gauge", "Size of the library database.", [("", Double(s.databaseBytes))])
+        metric("ai_cache_hits_total", "counter", "AI-note cache lookups that found a note.", [("", s.aiCacheHits)])
+        metric("ai_cache_misses_total", "counter", "AI-note cache lookups that did not.", [("", s.aiCacheMisses)])
         return lines.joined(separator: "\n")
     }
 }

@@ -144,3 +144,35 @@ struct AINotesTests {
         #expect(note.problem?.contains("\n") == false)
     }
 }
+
+@Suite("AI configuration")
+struct AIConfigurationTests {
+    @Test("an API key file readable by group or others is refused; an owner-only one is read")
+    func keyFilePermissions() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("key")
+        try "sk-test\n".write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o644)
+        #expect(throws: AIConfiguration.Problem.keyFileTooOpen(path: path)) { try AIConfiguration.readKeyFile(path) }
+        chmod(path, 0o600)
+        #expect(try AIConfiguration.readKeyFile(path) == "sk-test")
+    }
+
+    @Test("providers come in the configured order with keys from the environment; unknown kinds are errors")
+    func providersFromConfig() throws {
+        let entries = [
+            AIConfiguration.ProviderEntry(name: "remote", kind: "openai", baseURL: "http://127.0.0.1:1", model: "m",
+                                          apiKeyEnvironment: "TEST_KEY"),
+            AIConfiguration.ProviderEntry(name: "local", kind: "ollama", baseURL: "http://127.0.0.1:2", model: "m"),
+        ]
+        let providers = try AIConfiguration.providers(entries, order: ["local", "remote"], environment: ["TEST_KEY": "abc"])
+        #expect(providers.map(\.name) == ["local", "remote"])
+        #expect(providers[1].apiKey == "abc" && providers[0].apiKey == nil)
+        #expect(throws: AIConfiguration.Problem.self) {
+            _ = try AIConfiguration.providers([.init(name: "x", kind: "bard", baseURL: "http://a", model: "m")], order: [],
+                                              environment: [:])
+        }
+    }
+}
+
+import Glibc
