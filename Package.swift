@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "PlayerTests", dependencies: ["Engine", "AudioIO", "TestSupport", "Synthesis"],
                     swiftSettings: strict),
         .testTarget(name: "AppTests", dependencies: ["App", "TUI", "TestSupport", "Library", "Engine", "Similarity", "AI"],
-                    swiftSettings: strict),
+                    exclude: ["__Snapshots__"], swiftSettings: strict),
         .testTarget(name: "LibraryTests", dependencies: [
             "Library", "Engine", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
