@@ -95,6 +95,24 @@ extension SampleLibrary {
                            excluding: [sampleId], excludingGroup: includeDuplicates ? nil : similarity.groupOf[sampleId])
     }
 
+    /// The `k` samples most like `sampleId`, with aspect weights by name ("timbre": 2, …; unknown
+    /// names ignored) and "more / less like these" refinements (Rocchio) — what the browser asks.
+    public func similar(to sampleId: Int64, in similarity: LibrarySimilarity, k: Int, weights: [String: Float],
+                        more: [Int64], less: [Int64]) throws -> [SimilarMatch] {
+        let aspectWeights = Dictionary(uniqueKeysWithValues: weights.compactMap { key, value in
+            Aspect(rawValue: key).map { ($0, value) } })
+        if more.isEmpty && less.isEmpty {
+            return try similar(to: sampleId, in: similarity, k: k, weights: aspectWeights)
+        }
+        guard let base = similarity.index.vector(of: sampleId) else {
+            throw LibraryError.notFound("an analysis of sample \(sampleId)")
+        }
+        let refined = Rocchio.refine(base, more: more.compactMap { similarity.index.vector(of: $0) },
+                                     less: less.compactMap { similarity.index.vector(of: $0) })
+        return try similar(toVector: refined, in: similarity, k: k, weights: aspectWeights, excluding: [sampleId],
+                           excludingGroup: similarity.groupOf[sampleId])
+    }
+
     /// The `k` samples most like a (normalised) embedding.
     public func similar(toVector vector: [Float], in similarity: LibrarySimilarity, k: Int = 20, where whereQuery: String? = nil,
                         weights: [Aspect: Float] = [:], excluding: Set<Int64> = [], excludingGroup: Int64? = nil) throws -> [SimilarMatch] {

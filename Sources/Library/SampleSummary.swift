@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import GRDB
 
@@ -46,13 +47,11 @@ public struct SampleSummary: Sendable, Equatable, Codable {
         duration = row["duration"]
         bpm = row["bpm"]
         if let tonic: Int = row["keyTonic"], let mode: String = row["keyMode"] {
-            let names = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
-            key = names[((tonic % 12) + 12) % 12] + (mode == "minor" ? "m" : "")
+            key = MusicalKey.pitchClassNames[((tonic % 12) + 12) % 12] + (mode == "minor" ? "m" : "")
         }
         camelot = row["keyCamelot"]
         if let midi: Int = row["pitchMidi"] {
-            let names = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
-            pitch = names[((midi % 12) + 12) % 12] + String(midi / 12 - 1)
+            pitch = MusicalKey.pitchClassNames[((midi % 12) + 12) % 12] + String(midi / 12 - 1)
         }
         lufs = row["lufs"]
         kind = row["kind"]

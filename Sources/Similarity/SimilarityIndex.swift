@@ -138,9 +138,6 @@ struct BoundedMaxHeap {
     /// Whether a candidate at `distance` could enter.
     func accepts(_ distance: Float) -> Bool { entries.count < capacity || distance < entries[0].distance }
 
-    /// The largest distance kept (infinity until the heap is full): the bar to beat.
-    var worst: Float { entries.count < capacity ? .infinity : entries[0].distance }
-
     mutating func insert(distance: Float, row: Int) {
         if entries.count < capacity {
             entries.append(Entry(distance: distance, row: row))

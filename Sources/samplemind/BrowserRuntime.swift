@@ -6,7 +6,6 @@ import Engine
 import Foundation
 import Glibc
 import Library
-import Similarity
 import Synchronization
 import TUI
 import TUICurses
@@ -221,18 +220,7 @@ final class BrowserRuntime: @unchecked Sendable {
         do {
             if similarity == nil { similarity = try library.similarityIndex() }
             guard let index = similarity else { return }
-            let aspectWeights = Dictionary(uniqueKeysWithValues: weights.compactMap { key, value in
-                Aspect(rawValue: key).map { ($0, value) } })
-            let matches: [SimilarMatch]
-            if more.isEmpty && less.isEmpty {
-                matches = try library.similar(to: id, in: index, k: 30, weights: aspectWeights)
-            } else {
-                guard let base = index.index.vector(of: id) else { throw LibraryError.notFound("an analysis of sample \(id)") }
-                matches = try library.similar(toVector: Rocchio.refine(base, more: more.compactMap { index.index.vector(of: $0) },
-                                                                       less: less.compactMap { index.index.vector(of: $0) }),
-                                              in: index, k: 30, weights: aspectWeights, excluding: [id],
-                                              excludingGroup: index.groupOf[id])
-            }
+            let matches = try library.similar(to: id, in: index, k: 30, weights: weights, more: more, less: less)
             post(.similarLoaded(sampleId: id, matches: matches, unanalysed: index.unanalysed))
         } catch {
             let status = (try? library.sample(id: id)?.status) ?? nil

@@ -47,7 +47,7 @@ struct KNNBenchCommand: ParsableCommand {
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             }
             times.sort()
-            let p = { (q: Double) in times[min(times.count - 1, Int((q * Double(times.count - 1)).rounded()))] }
+            let p = { (q: Double) in percentile(times, q) }
             try Output.json(Timing(size: size, dimensions: layout.dimensions, p50Milliseconds: p(0.5), p99Milliseconds: p(0.99),
                                    bytesPerVector: layout.dimensions * 4 + 16))
         }

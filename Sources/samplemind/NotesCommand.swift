@@ -90,7 +90,7 @@ struct NotesCommand: ParsableCommand {
         let c = counts.withLock { $0 }
         let seconds = Date().timeIntervalSince(started)
         let sorted = latencies.withLock { $0 }.sorted()
-        let p = { (q: Double) in sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
+        let p = { (q: Double) in percentile(sorted, q) }
         if library.json {
             struct Summary: Encodable {
                 let samples, generated, cached, offline: Int

@@ -72,7 +72,7 @@ struct PlayLatencyCommand: ParsableCommand {
         player.shutdown()
         let sorted = latencies.withLock { $0 }.sorted()
         guard !sorted.isEmpty else { throw ExitCode(1) }
-        let p = { (q: Double) in sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
+        let p = { (q: Double) in percentile(sorted, q) }
         struct Result: Encodable { let runs: Int; let p50Milliseconds: Double; let p99Milliseconds: Double; let maxMilliseconds: Double }
         try Output.json(Result(runs: sorted.count, p50Milliseconds: p(0.5), p99Milliseconds: p(0.99), maxMilliseconds: sorted.last!))
     }

@@ -22,8 +22,7 @@ struct SearchLatencyCommand: ParsableCommand {
         }
         func percentiles(_ values: [Double]) -> (Double, Double) {
             let sorted = values.sorted()
-            let p = { (q: Double) in sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
-            return (p(0.5), p(0.99))
+            return (percentile(sorted, 0.5), percentile(sorted, 0.99))
         }
         func milliseconds(_ body: () throws -> Void) rethrows -> Double {
             let start = DispatchTime.now().uptimeNanoseconds

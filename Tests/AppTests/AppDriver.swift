@@ -3,7 +3,6 @@ import App
 import Engine
 import Foundation
 import Library
-import Similarity
 import Synthesis
 import TestSupport
 import TUI
@@ -94,18 +93,7 @@ final class AppDriver {
             case .loadSimilar(let id, let weights, let more, let less):
                 do {
                     let similarity = try library.similarityIndex()
-                    let aspectWeights = Dictionary(uniqueKeysWithValues: weights.compactMap { key, value in
-                        Aspect(rawValue: key).map { ($0, value) } })
-                    let matches: [SimilarMatch]
-                    if more.isEmpty && less.isEmpty {
-                        matches = try library.similar(to: id, in: similarity, k: 30, weights: aspectWeights)
-                    } else {
-                        let base = similarity.index.vector(of: id)!
-                        let refined = Rocchio.refine(base, more: more.compactMap { similarity.index.vector(of: $0) },
-                                                     less: less.compactMap { similarity.index.vector(of: $0) })
-                        matches = try library.similar(toVector: refined, in: similarity, k: 30, weights: aspectWeights,
-                                                      excluding: [id], excludingGroup: similarity.groupOf[id])
-                    }
+                    let matches = try library.similar(to: id, in: similarity, k: 30, weights: weights, more: more, less: less)
                     perform(state.update(.similarLoaded(sampleId: id, matches: matches, unanalysed: similarity.unanalysed)))
                 } catch {
                     perform(state.update(.similarFailed(sampleId: id, message: "\(error)")))
