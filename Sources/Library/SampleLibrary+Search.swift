@@ -9,15 +9,21 @@ extension SampleLibrary {
         let compiled = try QueryCompiler.compile(query)
         let arguments = StatementArguments(compiled.arguments.map(\.databaseValue))
         return try read { db in
-            if let limit, offset + limit <= searchWindow,
-               let ids = try windowedPage(db, compiled: compiled, arguments: arguments, limit: limit, offset: offset) {
-                return try summaries(db, ids: ids)
+            var order = compiled.orderBy
+            if let limit, offset + limit <= searchWindow {
+                if let ids = try windowedPage(db, compiled: compiled, arguments: arguments, limit: limit, offset: offset) {
+                    return try summaries(db, ids: ids)
+                }
+                // Fewer than a page of matches among the first rows of the sort order: the matches
+                // are sparse, so filtering first (through the filters' indexes) and sorting the few
+                // matches beats walking the sort order.
+                order = compiled.filterFirstOrderBy
             }
             // The general plan: ids filtered and sorted, then the summaries of that page.
             var sql = """
                 SELECT s.id FROM sample s LEFT JOIN analysis a ON a.contentHash = s.contentHash
                 WHERE \(compiled.whereClause)
-                ORDER BY \(compiled.orderBy)
+                ORDER BY \(order)
                 """
             var pageArguments = arguments
             if let limit {

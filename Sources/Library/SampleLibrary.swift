@@ -12,7 +12,9 @@ public final class SampleLibrary: Sendable {
     public let searchWindow: Int
 
     /// Opens (creating if needed) the library at `path` and brings its schema up to date.
-    public init(path: String, searchWindow: Int = 1000) throws {
+    /// `pageLimit` caps the database file at that many pages (SQLite `max_page_count`): a write
+    /// beyond it fails exactly as on a full disk, which is how tests exercise that path.
+    public init(path: String, searchWindow: Int = 1000, pageLimit: Int? = nil) throws {
         self.path = path
         self.searchWindow = searchWindow
         let folder = (path as NSString).deletingLastPathComponent
@@ -27,7 +29,10 @@ public final class SampleLibrary: Sendable {
         configuration.busyMode = .timeout(5)   // another samplemind writing: wait, then fail clearly
         // WAL + synchronous=NORMAL: a killed process loses nothing committed and the database
         // never corrupts; only a power cut can drop the last transactions (SQLite's WAL advice)
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if let pageLimit { try db.execute(sql: "PRAGMA max_page_count = \(pageLimit)") }
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Schema.migrator.migrate(pool)

@@ -119,6 +119,22 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v3-covering-indexes") { db in
+            // Filters on analysis columns join to samples by content hash: with the hash in each
+            // index (and the name beside the hash on the sample side) a filtered, name-sorted page
+            // is answered from indexes alone, without reading table rows.
+            try db.execute(sql: """
+                CREATE INDEX IF NOT EXISTS sample_hash_name ON sample(contentHash, name COLLATE NOCASE);
+                DROP INDEX IF EXISTS sample_hash;
+                DROP INDEX analysis_bpm;       CREATE INDEX analysis_bpm ON analysis(bpm, contentHash);
+                DROP INDEX analysis_key;       CREATE INDEX analysis_key ON analysis(keyCamelot, contentHash);
+                DROP INDEX analysis_tonic;     CREATE INDEX analysis_tonic ON analysis(keyTonic, keyMode, contentHash);
+                DROP INDEX analysis_kind;      CREATE INDEX analysis_kind ON analysis(kind, contentHash);
+                DROP INDEX analysis_family;    CREATE INDEX analysis_family ON analysis(family, contentHash);
+                DROP INDEX analysis_duration;  CREATE INDEX analysis_duration ON analysis(duration, contentHash);
+                DROP INDEX analysis_lufs;      CREATE INDEX analysis_lufs ON analysis(lufs, contentHash);
+                """)
+        }
         return migrator
     }
 }

@@ -203,7 +203,7 @@ final class BrowserRuntime: @unchecked Sendable {
                     try library.storeEditedNote(contentHash: hash, text: text)
                     if let note = try noteService?.note(for: id) { post(.noteLoaded(sampleId: id, note: note)) }
                 } catch {
-                    post(.message("cannot save the note: \(error)", isError: true))
+                    post(.message("cannot save the note: \(Self.describe(error))", isError: true))
                 }
             }
         case .locate(let id, let query):
@@ -236,8 +236,13 @@ final class BrowserRuntime: @unchecked Sendable {
             similarity = nil
             post(.libraryChanged)
         } catch {
-            post(.message("\(error)", isError: true))
+            post(.message(Self.describe(error), isError: true))
         }
+    }
+
+    /// An error as a status-line sentence: storage failures (full disk, read-only database) in plain words.
+    private static func describe(_ error: any Error) -> String {
+        StorageFailure.explanation(of: error) ?? "\(error)"
     }
 
     private func scan(_ folders: [String]) {
@@ -257,7 +262,7 @@ final class BrowserRuntime: @unchecked Sendable {
             post(.scanFinished(summary: "scan: +\(summary.added) new, \(summary.changed) changed, \(summary.moved) moved, "
                 + "\(summary.missing) missing; analysed \(result.analysed), \(result.failed) errors"))
         } catch {
-            post(.message("scan failed: \(error)", isError: true))
+            post(.message("scan failed: \(Self.describe(error))", isError: true))
         }
     }
 

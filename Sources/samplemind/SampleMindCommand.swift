@@ -1,12 +1,24 @@
 import ArgumentParser
 import Dispatch
+import Foundation
+import Library
 
 /// `samplemind`: the terminal sample browser's command-line entry point.
 @main
 struct SampleMindCommand: ParsableCommand {
     static func main() {
         ProcessStart.nanoseconds = DispatchTime.now().uptimeNanoseconds
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            // a full disk or read-only database gets a sentence, not an SQLite error code
+            if let explanation = StorageFailure.explanation(of: error) {
+                Output.error(explanation)
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
     }
 
     static let configuration = CommandConfiguration(
