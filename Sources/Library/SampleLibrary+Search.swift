@@ -10,13 +10,17 @@ extension SampleLibrary {
         let arguments = StatementArguments(compiled.arguments.map(\.databaseValue))
         return try read { db in
             var order = compiled.orderBy
-            if let limit, offset + limit <= searchWindow {
-                if let ids = try windowedPage(db, compiled: compiled, arguments: arguments, limit: limit, offset: offset) {
-                    return try summaries(db, ids: ids)
-                }
-                // Fewer than a page of matches among the first rows of the sort order: the matches
-                // are sparse, so filtering first (through the filters' indexes) and sorting the few
-                // matches beats walking the sort order.
+            if let limit, offset + limit <= searchWindow,
+               let ids = try windowedPage(db, compiled: compiled, arguments: arguments, limit: limit, offset: offset) {
+                return try summaries(db, ids: ids)
+            }
+            // Few matches that an index finds: gather them all and sort them, rather than walk
+            // the sort order past every row that does not match.
+            if limit != nil, compiled.narrowsThroughIndex,
+               try Int.fetchOne(db, sql: """
+                   SELECT COUNT(*) FROM (SELECT 1 FROM sample s LEFT JOIN analysis a ON a.contentHash = s.contentHash
+                                         WHERE \(compiled.whereClause) LIMIT ?)
+                   """, arguments: arguments + [sparseMatches + 1]) ?? 0 <= sparseMatches {
                 order = compiled.filterFirstOrderBy
             }
             // The general plan: ids filtered and sorted, then the summaries of that page.

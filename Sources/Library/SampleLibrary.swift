@@ -10,6 +10,9 @@ public final class SampleLibrary: Sendable {
     /// sorting every match: enough for a page of a broad filter (≥ ~10 % of the library),
     /// small enough to cost a few milliseconds. Settable so tests can exercise both plans.
     public let searchWindow: Int
+    /// Up to this many matches, found through an index, a search sorts them all instead of
+    /// walking the sort order: a few milliseconds either way at this size.
+    let sparseMatches = 5000
 
     /// Opens (creating if needed) the library at `path` and brings its schema up to date.
     /// `pageLimit` caps the database file at that many pages (SQLite `max_page_count`): a write

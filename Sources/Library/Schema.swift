@@ -133,6 +133,7 @@ enum Schema {
                 DROP INDEX analysis_family;    CREATE INDEX analysis_family ON analysis(family, contentHash);
                 DROP INDEX analysis_duration;  CREATE INDEX analysis_duration ON analysis(duration, contentHash);
                 DROP INDEX analysis_lufs;      CREATE INDEX analysis_lufs ON analysis(lufs, contentHash);
+                CREATE INDEX sample_favorite ON sample(favorite) WHERE favorite = 1;
                 """)
         }
         return migrator

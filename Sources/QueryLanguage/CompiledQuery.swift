@@ -16,6 +16,10 @@ public struct CompiledQuery: Sendable, Equatable {
     public var arguments: [QueryValue]
     /// An ORDER BY expression without the keyword, always ending in `s.id`.
     public var orderBy: String
+    /// Whether some positive term can be answered from an index (words, tags, numbers, key,
+    /// type, family, status, favourite), so the matches can be found without reading every row;
+    /// false for queries with only `path:` and negated terms.
+    public var narrowsThroughIndex: Bool
 
     /// `orderBy` with each sort term behind a unary `+`, so that SQLite cannot walk a sort index:
     /// the planner then narrows rows through the filters' indexes first and sorts only the matches.
@@ -24,10 +28,11 @@ public struct CompiledQuery: Sendable, Equatable {
         orderBy.split(separator: ", ").map { $0 == "s.id" ? String($0) : "+" + $0 }.joined(separator: ", ")
     }
 
-    public init(whereClause: String, arguments: [QueryValue], orderBy: String) {
+    public init(whereClause: String, arguments: [QueryValue], orderBy: String, narrowsThroughIndex: Bool = false) {
         self.whereClause = whereClause
         self.arguments = arguments
         self.orderBy = orderBy
+        self.narrowsThroughIndex = narrowsThroughIndex
     }
 }
 

@@ -29,7 +29,8 @@ extension Query {
             arguments += values
         }
         return CompiledQuery(whereClause: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "),
-                             arguments: arguments, orderBy: orderBy)
+                             arguments: arguments, orderBy: orderBy,
+                             narrowsThroughIndex: terms.contains { !$0.negated && $0.predicate.hasIndex })
     }
 
     /// Sort expressions, NULL analysis values last, then `s.id` as the tiebreaker.
@@ -50,7 +51,7 @@ extension Query.Predicate {
         case .word, .phrase:
             return ("1", [])
         case .tag(let tag):
-            return ("EXISTS (SELECT 1 FROM tag t WHERE t.sampleId = s.id AND t.tag = ? COLLATE NOCASE)", [.text(tag)])
+            return ("s.id IN (SELECT t.sampleId FROM tag t WHERE t.tag = ? COLLATE NOCASE)", [.text(tag)])
         case .path(let path):
             return ("s.displayPath LIKE ? ESCAPE '\\'", [.text(SQLText.likeContains(path))])
         case .number(let field, let comparison):
@@ -69,6 +70,16 @@ extension Query.Predicate {
             return ("s.status = ?", [.text(status.rawValue)])
         case .favorite:
             return ("s.favorite = 1", [])
+        }
+    }
+}
+
+extension Query.Predicate {
+    /// Whether the schema has an index (or the FTS table) that finds this predicate's rows.
+    var hasIndex: Bool {
+        switch self {
+        case .path: false
+        case .word, .phrase, .tag, .number, .key, .kind, .family, .status, .favorite: true
         }
     }
 }

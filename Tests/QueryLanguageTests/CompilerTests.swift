@@ -28,10 +28,27 @@ struct CompilerTests {
         #expect(excluded.arguments == [.text(#"":a"*"#), .text(#"":b""#)])
     }
 
+    @Test("a query narrows through an index only when a positive term has one (not path:, not a negation)")
+    func narrowsThroughIndex() throws {
+        for query in ["kick", "tag:dark", "bpm:120..130", "key:Am", "type:loop", "family:hat", "status:missing",
+                      "rating:>=4 -tag:dark", "fav", "path:drums/ dur:<1s"] {
+            #expect(try QueryCompiler.compile(query).narrowsThroughIndex, "\(query)")
+        }
+        for query in ["", "path:drums/", "-kick", "-tag:dark", "-bpm:120..130 path:x", "sort:-bpm"] {
+            #expect(try !QueryCompiler.compile(query).narrowsThroughIndex, "\(query)")
+        }
+    }
+
+    @Test("the filter-first order prefixes every sort term but the id tiebreaker with a unary plus")
+    func filterFirstOrder() throws {
+        #expect(try QueryCompiler.compile("").filterFirstOrderBy == "+s.name COLLATE NOCASE, s.id")
+        #expect(try QueryCompiler.compile("sort:-bpm").filterFirstOrderBy == "+a.bpm IS NULL, +a.bpm DESC, s.id")
+    }
+
     @Test("a quoted tag value trying SQL injection stays an argument")
     func tagInjection() throws {
         let compiled = try QueryCompiler.compile(#"tag:"'; DROP TABLE sample; --""#)
-        #expect(compiled.whereClause == "EXISTS (SELECT 1 FROM tag t WHERE t.sampleId = s.id AND t.tag = ? COLLATE NOCASE)")
+        #expect(compiled.whereClause == "s.id IN (SELECT t.sampleId FROM tag t WHERE t.tag = ? COLLATE NOCASE)")
         #expect(compiled.arguments == [.text("'; DROP TABLE sample; --")])
     }
 
@@ -70,7 +87,7 @@ struct CompilerTests {
     func keys() throws {
         #expect(try QueryCompiler.compile("key:1m") == CompiledQuery(
             whereClause: "(a.keyTonic = ? AND a.keyMode = ?)", arguments: [.integer(9), .text("minor")],
-            orderBy: "s.name COLLATE NOCASE, s.id"))
+            orderBy: "s.name COLLATE NOCASE, s.id", narrowsThroughIndex: true))
         #expect(try QueryCompiler.compile("key:Bbm").arguments == [.integer(10), .text("minor")])
         #expect(try QueryCompiler.compile("key:Eb").whereClause == "a.keyTonic = ?")
         #expect(try QueryCompiler.compile("key:8A").whereClause == "a.keyCamelot = ?")
