@@ -42,7 +42,8 @@ let package = Package(
         .target(name: "App", dependencies: ["TUI", "Library", "Engine", "Analysis", "AudioIO", "DSP", "Similarity", "AI"],
                 swiftSettings: strict),
         .target(name: "Analysis", dependencies: ["DSP", "AudioIO"], swiftSettings: strict),
-        .target(name: "Similarity", dependencies: ["Analysis"], swiftSettings: strict),
+        .target(name: "CKNN"),
+        .target(name: "Similarity", dependencies: ["Analysis", "CKNN"], swiftSettings: strict),
         .executableTarget(
             name: "samplemind",
             dependencies: [

@@ -48,7 +48,7 @@ try:
     fa50, fa99 = timed(lambda q: index.search(q[None, :], 20))
 except Exception as e:
     fa50 = fa99 = None; faiss_error = str(e).splitlines()[0] if str(e) else type(e).__name__
-print(f"embedding: {dims} float32 dimensions (aspect ranges padded to SIMD4), {sizes[0]['bytesPerVector']} bytes per vector in memory")
+print(f"embedding: {dims} dimensions (aspect ranges padded to whole lanes), kept as float32 values for the exact pass and int8 codes for the scan: {sizes[0]['bytesPerVector']} bytes per vector in memory")
 print(f"{'vectors':>10}  {'SampleMind p50':>14} {'p99':>8}")
 for r in sizes:
     print(f"{r['size']:>10}  {r['p50Milliseconds']:>11.2f} ms {r['p99Milliseconds']:>6.2f} ms")

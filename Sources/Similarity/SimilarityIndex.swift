@@ -2,8 +2,11 @@
 /// array, with per-aspect distances so every match can be explained.
 ///
 /// Distance per aspect = root-mean-square difference over the aspect's dimensions (aspects of
-/// different sizes weigh the same); total = Σ wₐ·dₐ / Σ wₐ. Not thread-safe for writes: build or
-/// update it on one queue, search from any thread once it is built.
+/// different sizes weigh the same); total = Σ wₐ·dₐ / Σ wₐ. A search scans int8 codes of the
+/// vectors (`QuantizedCodes`, a quarter of the bytes) for approximate distances with a proven
+/// error bound, then computes the exact Float32 distance of every row the bound cannot rule
+/// out: the result is the exact top k. Not thread-safe for writes: build or update it on one
+/// queue, search from any thread once it is built.
 public struct SimilarityIndex: Sendable {
     public struct Match: Sendable, Equatable {
         public var id: Int64
@@ -18,14 +21,22 @@ public struct SimilarityIndex: Sendable {
     public private(set) var ids: [Int64] = []
     public private(set) var groups: [Int64] = []      // equal for identical content (duplicates)
     public private(set) var vectors: [Float] = []
+    private var codes: QuantizedCodes
 
-    public init(layout: EmbeddingLayout = .standard) { self.layout = layout }
+    public init(layout: EmbeddingLayout = .standard) {
+        self.layout = layout
+        codes = QuantizedCodes(dimensions: layout.dimensions)
+    }
 
     public var count: Int { ids.count }
+
+    /// Bytes held per indexed vector: Float32 values, int8 codes, id and group.
+    public var bytesPerVector: Int { layout.dimensions * 5 + 16 }
 
     /// Adds a normalised embedding. `group` is the same for identical files (content hash).
     public mutating func add(id: Int64, group: Int64, vector: [Float]) {
         precondition(vector.count == layout.dimensions)
+        codes.append(vector, allVectors: vectors)
         ids.append(id)
         groups.append(group)
         vectors += vector
@@ -39,88 +50,45 @@ public struct SimilarityIndex: Sendable {
     }
 
     /// The `k` nearest to `query`, excluding `excluding` ids and, unless `includeDuplicates`,
-    /// everything in `excludingGroup`; only ids `allowed` passes when given.
+    /// everything in `excludingGroup`; only ids `allowed` passes when given. Ties go to the
+    /// earlier-added row.
     public func nearest(to query: [Float], k: Int, weights: [Aspect: Float] = [:], excluding: Set<Int64> = [],
                         excludingGroup: Int64? = nil, allowed: ((Int64) -> Bool)? = nil) -> [Match] {
-        let d = layout.dimensions
-        let ranges = layout.ranges
-        let w = Aspect.allCases.map { max(0, weights[$0] ?? 1) }
-        let weightSum = max(w.reduce(0, +), 1e-6)
-        // RMS over the aspect's real dimensions (padding adds zeros to the sum, not to the count)
-        let inverseLengths = ranges.map { range in
-            1 / Float(max(1, range.filter { layout.sourceSlots[$0] >= 0 }.count))
-        }
+        precondition(query.count == layout.dimensions)
+        let metric = SearchMetric(layout: layout, weights: weights)
+        let scan = ApproximateScan(metric: metric, codes: codes, query: query)
+        // Stage 1: approximate distances; keep every admissible row the error bound cannot rule out.
         var heap = BoundedMaxHeap(capacity: max(1, k))
-        let isStandard = ranges.map { [$0.lowerBound, $0.upperBound] } == [[0, 28], [28, 36], [36, 52], [52, 64], [64, 68]]
-        let weights4 = SIMD4(w[0], w[1], w[2], w[3]), inverse4 = SIMD4(inverseLengths[0], inverseLengths[1],
-                                                                        inverseLengths[2], inverseLengths[3])
-        let queryLanes: [SIMD4<Float>] = isStandard ? (0..<17).map { SIMD4(query[4 * $0], query[4 * $0 + 1],
-                                                                            query[4 * $0 + 2], query[4 * $0 + 3]) } : []
-        query.withUnsafeBufferPointer { q in
-            vectors.withUnsafeBufferPointer { all in
-                let qRaw = UnsafeRawPointer(q.baseAddress!), allRaw = UnsafeRawPointer(all.baseAddress!)
-                for row in 0..<ids.count {
-                    if let excludingGroup, groups[row] == excludingGroup { continue }
-                    let base = row * d
-                    var total: Float = 0
-                    if isStandard {
-                        // straight-line SIMD over the standard layout's five fixed ranges
-                        total = SimilarityIndex.standardDistance(allRaw + base * 4, queryLanes, weights: weights4, inverse: inverse4,
-                                                                 rhythmWeight: w[4], rhythmInverse: inverseLengths[4])
-                    } else {
-                    for (a, range) in ranges.enumerated() where w[a] > 0 {
-                        var lanes = SIMD4<Float>()
-                        var i = range.lowerBound
-                        while i < range.upperBound {
-                            let diff = allRaw.loadUnaligned(fromByteOffset: (base + i) * 4, as: SIMD4<Float>.self)
-                                - qRaw.loadUnaligned(fromByteOffset: i * 4, as: SIMD4<Float>.self)
-                            lanes += diff * diff
-                            i += 4
-                        }
-                        total += w[a] * (lanes.sum() * inverseLengths[a]).squareRoot()
-                    }
-                    }
-                    let distance = total / weightSum
-                    guard heap.accepts(distance) else { continue }
-                    let id = ids[row]
-                    if excluding.contains(id) { continue }
-                    if let allowed, !allowed(id) { continue }
-                    heap.insert(distance: distance, row: row)
-                }
+        var candidates: [(row: Int, approximate: Float)] = []
+        var limit = Float.infinity
+        let chunkBlocks = 256, blockRows = QuantizedCodes.blockRows
+        var out = [Float](repeating: 0, count: chunkBlocks * blockRows)
+        let blockCount = (count + blockRows - 1) / blockRows
+        for firstBlock in stride(from: 0, to: blockCount, by: chunkBlocks) {
+            let blocks = firstBlock..<min(blockCount, firstBlock + chunkBlocks)
+            out.withUnsafeMutableBufferPointer { scan.distances(blocks, into: $0.baseAddress!) }
+            let firstRow = firstBlock * blockRows
+            for row in firstRow..<min(count, firstRow + blocks.count * blockRows) {
+                let approximate = out[row - firstRow]
+                guard approximate <= limit else { continue }
+                if let excludingGroup, groups[row] == excludingGroup { continue }
+                let id = ids[row]
+                if excluding.contains(id) { continue }
+                if let allowed, !allowed(id) { continue }
+                heap.insert(distance: approximate, row: row)
+                candidates.append((row, approximate))
+                if let worst = heap.worst { limit = scan.candidateLimit(kthBest: worst) }
             }
+            if candidates.count > 8 * k + 4096 { candidates.removeAll { $0.approximate > limit } }
         }
-        return heap.sorted().map { entry in
-            let base = entry.row * d
-            let aspects = ranges.indices.map { a -> Float in
-                var sum: Float = 0
-                for i in ranges[a] { let diff = vectors[base + i] - query[i]; sum += diff * diff }
-                return (sum * inverseLengths[a]).squareRoot()
-            }
-            return Match(id: ids[entry.row], distance: entry.distance, aspectDistances: aspects)
+        // Stage 2: exact distances of the rows that may belong.
+        var exact = candidates.filter { $0.approximate <= limit }
+            .map { (row: $0.row, distance: metric.distance(vectors, row: $0.row, to: query)) }
+        exact.sort { $0.distance < $1.distance || ($0.distance == $1.distance && $0.row < $1.row) }
+        return exact.prefix(k).map { entry in
+            Match(id: ids[entry.row], distance: entry.distance,
+                  aspectDistances: metric.aspectDistances(vectors, row: entry.row, to: query))
         }
-    }
-}
-
-extension SimilarityIndex {
-    /// The standard layout's weighted distance numerator Σ wₐ·√(Σ diff² / nₐ) for one row, in
-    /// straight-line SIMD: 17 lanes of 4, the four big aspects' sums transposed into one vector
-    /// for a single vector square root. `q` is the query, preloaded.
-    @inline(__always)
-    static func standardDistance(_ row: UnsafeRawPointer, _ q: [SIMD4<Float>], weights: SIMD4<Float>,
-                                 inverse: SIMD4<Float>, rhythmWeight: Float, rhythmInverse: Float) -> Float {
-        @inline(__always) func sq(_ i: Int) -> SIMD4<Float> {
-            let d = row.loadUnaligned(fromByteOffset: i * 16, as: SIMD4<Float>.self) - q[i]
-            return d * d
-        }
-        let timbre = (sq(0) + sq(1)) + (sq(2) + sq(3)) + (sq(4) + sq(5)) + sq(6)
-        let spectrum = sq(7) + sq(8)
-        let pitch = (sq(9) + sq(10)) + (sq(11) + sq(12))
-        let envelope = sq(13) + sq(14) + sq(15)
-        let rhythm = sq(16)
-        let pairs = SIMD8(lowHalf: SIMD4(lowHalf: timbre.lowHalf + timbre.highHalf, highHalf: spectrum.lowHalf + spectrum.highHalf),
-                          highHalf: SIMD4(lowHalf: pitch.lowHalf + pitch.highHalf, highHalf: envelope.lowHalf + envelope.highHalf))
-        let sums = pairs.evenHalf + pairs.oddHalf
-        return (weights * (sums * inverse).squareRoot()).sum() + rhythmWeight * (rhythm.sum() * rhythmInverse).squareRoot()
     }
 }
 
@@ -135,8 +103,8 @@ struct BoundedMaxHeap {
         entries.reserveCapacity(capacity)
     }
 
-    /// Whether a candidate at `distance` could enter.
-    func accepts(_ distance: Float) -> Bool { entries.count < capacity || distance < entries[0].distance }
+    /// The largest kept distance once the heap is full; nil before.
+    var worst: Float? { entries.count < capacity ? nil : entries[0].distance }
 
     mutating func insert(distance: Float, row: Int) {
         if entries.count < capacity {
@@ -147,8 +115,6 @@ struct BoundedMaxHeap {
             siftDown(0)
         }
     }
-
-    func sorted() -> [Entry] { entries.sorted { $0.distance < $1.distance || ($0.distance == $1.distance && $0.row < $1.row) } }
 
     private mutating func siftUp(_ index: Int) {
         var child = index

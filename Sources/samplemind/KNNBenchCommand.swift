@@ -49,7 +49,7 @@ struct KNNBenchCommand: ParsableCommand {
             times.sort()
             let p = { (q: Double) in percentile(times, q) }
             try Output.json(Timing(size: size, dimensions: layout.dimensions, p50Milliseconds: p(0.5), p99Milliseconds: p(0.99),
-                                   bytesPerVector: layout.dimensions * 4 + 16))
+                                   bytesPerVector: index.bytesPerVector))
         }
         if let db {
             let library = try SampleLibrary(path: db)

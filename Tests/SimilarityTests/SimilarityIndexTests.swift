@@ -51,6 +51,46 @@ struct SimilarityIndexTests {
         #expect(found == Array(bruteForce(all, query, weights: weights).prefix(10)))
     }
 
+    /// Exact weighted distance, written independently of the index (Double sums).
+    func exactDistance(_ v: [Float], _ query: [Float], weights: [Aspect: Float]) -> Double {
+        let w = Aspect.allCases.map { Double(weights[$0] ?? 1) }
+        var total = 0.0
+        for (a, range) in layout.ranges.enumerated() {
+            let real = range.filter { layout.sourceSlots[$0] >= 0 }
+            let sum = real.reduce(0.0) { $0 + Double(v[$1] - query[$1]) * Double(v[$1] - query[$1]) }
+            total += w[a] * (sum / Double(real.count)).squareRoot()
+        }
+        return total / w.reduce(0, +)
+    }
+
+    @Test("the int8 first pass never loses a true neighbour: clusters finer than a code step, values beyond ±5 and queries outside the range",
+          arguments: [[:], [Aspect.timbre: 3, .pitch: 0, .rhythm: 0.5]])
+    func quantisedScanStaysExact(weights: [Aspect: Float]) {
+        // 40 centres, each with 50 members closer to it than one int8 step (5/127 ≈ 0.039)
+        let centres = vectors(40, seed: 7)
+        let jitter = vectors(2000, seed: 8)
+        var all: [[Float]] = []
+        for i in 0..<2000 {
+            all.append(zip(centres[i % 40], jitter[i]).map { $0 + 0.01 * $1 })
+        }
+        all[1234] = all[1234].map { $0 * 9 }   // beyond ±5: every code is re-encoded with a larger step
+        var index = SimilarityIndex()
+        for (i, v) in all.enumerated() { index.add(id: Int64(i), group: Int64(i), vector: v) }
+        var queries = vectors(10, seed: 9).map { $0.map { $0 * 0.5 } }
+        queries += [all[17], all[1234], centres[3].map { $0 * 7 }]   // a member, the outlier, far outside
+        for query in queries {
+            for k in [1, 20] {
+                let found = index.nearest(to: query, k: k, weights: weights)
+                let truth = all.map { exactDistance($0, query, weights: weights) }.sorted()
+                #expect(found.count == k)
+                for (match, expected) in zip(found, truth) {
+                    #expect(abs(Double(match.distance) - expected) <= 1e-4 * (1 + expected))
+                    #expect(abs(exactDistance(all[Int(match.id)], query, weights: weights) - Double(match.distance)) <= 1e-4 * (1 + expected))
+                }
+            }
+        }
+    }
+
     @Test("the query's own id and its duplicates are excluded; a filter limits the candidates")
     func exclusions() {
         let all = vectors(50, seed: 2)
