@@ -9,25 +9,19 @@ extension SampleLibrary {
         let compiled = try QueryCompiler.compile(query)
         let arguments = StatementArguments(compiled.arguments.map(\.databaseValue))
         return try read { db in
-            var order = compiled.orderBy
             if let limit, offset + limit <= searchWindow,
                let ids = try windowedPage(db, compiled: compiled, arguments: arguments, limit: limit, offset: offset) {
                 return try summaries(db, ids: ids)
             }
-            // Few matches that an index finds: gather them all and sort them, rather than walk
-            // the sort order past every row that does not match.
-            if limit != nil, compiled.narrowsThroughIndex,
-               try Int.fetchOne(db, sql: """
-                   SELECT COUNT(*) FROM (SELECT 1 FROM sample s LEFT JOIN analysis a ON a.contentHash = s.contentHash
-                                         WHERE \(compiled.whereClause) LIMIT ?)
-                   """, arguments: arguments + [sparseMatches + 1]) ?? 0 <= sparseMatches {
-                order = compiled.filterFirstOrderBy
+            if let limit, offset + limit <= sparseMatches, compiled.narrowsThroughIndex,
+               let ids = try gatheredPage(db, compiled: compiled, arguments: arguments, limit: limit, offset: offset) {
+                return try summaries(db, ids: ids)
             }
             // The general plan: ids filtered and sorted, then the summaries of that page.
             var sql = """
                 SELECT s.id FROM sample s LEFT JOIN analysis a ON a.contentHash = s.contentHash
                 WHERE \(compiled.whereClause)
-                ORDER BY \(order)
+                ORDER BY \(compiled.orderBy)
                 """
             var pageArguments = arguments
             if let limit {
@@ -38,6 +32,23 @@ extension SampleLibrary {
         }
     }
 
+    /// The fast path for few matches that an index finds: gather up to `sparseMatches` of them
+    /// with their sort keys (through the filters' indexes, in no order), and when that is all of
+    /// them, sort them in memory. Returns nil when there are more, for the plans that walk the
+    /// sort order.
+    private func gatheredPage(_ db: Database, compiled: CompiledQuery, arguments: StatementArguments,
+                              limit: Int, offset: Int) throws -> [Int64]? {
+        let keys = compiled.sortKeys
+        let rows = try Row.fetchAll(db, sql: """
+            WITH m AS MATERIALIZED (
+                SELECT s.id AS id, \(keys.columns)
+                FROM sample s LEFT JOIN analysis a ON a.contentHash = s.contentHash
+                WHERE \(compiled.whereClause) LIMIT ?)
+            SELECT id, (SELECT COUNT(*) FROM m) AS matches FROM m ORDER BY \(keys.orderBy) LIMIT ? OFFSET ?
+            """, arguments: arguments + [sparseMatches + 1, limit, offset])
+        if let matches: Int = rows.first?["matches"], matches > sparseMatches { return nil }
+        return rows.map { $0["id"] }
+    }
 
     /// The fast path for broad filters: filter only the first `searchWindow` rows of the sort order
     /// (read from its index) instead of sorting every match. When the page is complete inside

@@ -11,15 +11,16 @@ public final class SampleLibrary: Sendable {
     /// small enough to cost a few milliseconds. Settable so tests can exercise both plans.
     public let searchWindow: Int
     /// Up to this many matches, found through an index, a search sorts them all instead of
-    /// walking the sort order: a few milliseconds either way at this size.
-    let sparseMatches = 5000
+    /// walking the sort order: a few milliseconds either way at this size. Settable for tests.
+    public let sparseMatches: Int
 
     /// Opens (creating if needed) the library at `path` and brings its schema up to date.
     /// `pageLimit` caps the database file at that many pages (SQLite `max_page_count`): a write
     /// beyond it fails exactly as on a full disk, which is how tests exercise that path.
-    public init(path: String, searchWindow: Int = 1000, pageLimit: Int? = nil) throws {
+    public init(path: String, searchWindow: Int = 1000, sparseMatches: Int = 5000, pageLimit: Int? = nil) throws {
         self.path = path
         self.searchWindow = searchWindow
+        self.sparseMatches = sparseMatches
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {

@@ -21,11 +21,21 @@ public struct CompiledQuery: Sendable, Equatable {
     /// false for queries with only `path:` and negated terms.
     public var narrowsThroughIndex: Bool
 
-    /// `orderBy` with each sort term behind a unary `+`, so that SQLite cannot walk a sort index:
-    /// the planner then narrows rows through the filters' indexes first and sorts only the matches.
-    /// The better plan when matches are known to be sparse; the same rows in the same order.
-    public var filterFirstOrderBy: String {
-        orderBy.split(separator: ", ").map { $0 == "s.id" ? String($0) : "+" + $0 }.joined(separator: ", ")
+    /// The sort order over a gathered set of matches: `columns` selects each sort expression as
+    /// `k0`, `k1`, … (to put beside `s.id AS id` in a subquery over `s` and `a`), and `orderBy`
+    /// sorts that subquery's rows by them exactly as `orderBy` sorts the tables.
+    public var sortKeys: (columns: String, orderBy: String) {
+        var columns: [String] = [], order: [String] = []
+        for (i, term) in orderBy.split(separator: ", ").enumerated() {
+            var expression = Substring(term)
+            let descending = expression.hasSuffix(" DESC")
+            if descending { expression = expression.dropLast(" DESC".count) }
+            let noCase = expression.hasSuffix(" COLLATE NOCASE")
+            if noCase { expression = expression.dropLast(" COLLATE NOCASE".count) }
+            columns.append("\(expression) AS k\(i)")
+            order.append("k\(i)" + (noCase ? " COLLATE NOCASE" : "") + (descending ? " DESC" : ""))
+        }
+        return (columns.joined(separator: ", "), order.joined(separator: ", "))
     }
 
     public init(whereClause: String, arguments: [QueryValue], orderBy: String, narrowsThroughIndex: Bool = false) {

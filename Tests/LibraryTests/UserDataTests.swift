@@ -45,7 +45,7 @@ struct UserDataTests {
         #expect(throws: LibraryError.invalidRating(6)) { try f.library.setRating(6, for: [1]) }
     }
 
-    @Test("the windowed fast path and the filter-first fallback return exactly the pages of the full sort, ties and all")
+    @Test("the windowed and gathered fast paths return exactly the pages of the full sort, ties and all")
     func windowedSearchMatchesFullSort() throws {
         let f = try LibraryFixture()
         for i in 0..<12 {   // duplicate contents give tied bpm/lufs values across rows
@@ -55,7 +55,9 @@ struct UserDataTests {
         try f.scan()
         try f.library.setRating(4, for: [2, 5, 11])
         let windowed = try SampleLibrary(path: f.databasePath, searchWindow: 4)
-        // sparse queries (fewer than a page among the first 4 rows) take the filter-first plan
+        let tightlyGathered = try SampleLibrary(path: f.databasePath, searchWindow: 4, sparseMatches: 3)
+        // queries with fewer than a page among the first 4 rows gather their matches when there
+        // are at most 5000 (`windowed`) or 3 (`tightlyGathered`), else take the general plan
         for query in ["", "type:oneshot", "sort:-lufs", "sort:lufs", "sort:bpm", "sort:-bpm", "sort:-dur", "family:kick",
                       "rating:>=4", "rating:>=4 sort:-lufs", "type:loop sort:key", "s1"] {
             let all = try f.library.search(query).map(\.id)   // no limit: the unwindowed general plan
@@ -63,6 +65,8 @@ struct UserDataTests {
                 let page = Array(all.dropFirst(offset).prefix(limit))
                 let fast = try windowed.search(query, limit: limit, offset: offset).map(\.id)
                 #expect(fast == page, "query \"\(query)\" limit \(limit) offset \(offset)")
+                let tight = try tightlyGathered.search(query, limit: limit, offset: offset).map(\.id)
+                #expect(tight == page, "query \"\(query)\" limit \(limit) offset \(offset), 3 gathered at most")
             }
         }
     }

@@ -39,10 +39,14 @@ struct CompilerTests {
         }
     }
 
-    @Test("the filter-first order prefixes every sort term but the id tiebreaker with a unary plus")
-    func filterFirstOrder() throws {
-        #expect(try QueryCompiler.compile("").filterFirstOrderBy == "+s.name COLLATE NOCASE, s.id")
-        #expect(try QueryCompiler.compile("sort:-bpm").filterFirstOrderBy == "+a.bpm IS NULL, +a.bpm DESC, s.id")
+    @Test("sort keys select each sort expression once and order by them with the same collation and direction")
+    func sortKeys() throws {
+        let byName = try QueryCompiler.compile("").sortKeys
+        #expect(byName.columns == "s.name AS k0, s.id AS k1")
+        #expect(byName.orderBy == "k0 COLLATE NOCASE, k1")
+        let byKey = try QueryCompiler.compile("sort:-key").sortKeys
+        #expect(byKey.columns == "a.keyCamelot IS NULL AS k0, CAST(a.keyCamelot AS INTEGER) AS k1, a.keyCamelot AS k2, s.id AS k3")
+        #expect(byKey.orderBy == "k0, k1 DESC, k2 DESC, k3")
     }
 
     @Test("a quoted tag value trying SQL injection stays an argument")
