@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "samplemind", targets: ["samplemind"]),
+        .executable(name: "samplemind-fuzz", targets: ["samplemind-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,6 +45,10 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["DSP", "AudioIO"], swiftSettings: strict),
         .target(name: "CKNN"),
         .target(name: "Similarity", dependencies: ["Analysis", "CKNN"], swiftSettings: strict),
+        .executableTarget(
+            name: "samplemind-fuzz",
+            dependencies: ["QueryLanguage", "AI", "App", "TUI", "Analysis", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict),
         .executableTarget(
             name: "samplemind",
             dependencies: [

@@ -146,7 +146,7 @@ extension AppState {
             auditioningAll = false
             if playing != nil { return [.stopPlayback] }
             guard let sample = selectedSample else { return [] }
-            return [.play(path: sample.path)]
+            return [.play(path: sample.path, sampleId: sample.id)]
         case .toggleAutoplay:
             autoplay.toggle()
             return say(autoplay ? "auto-play on" : "auto-play off")
@@ -287,7 +287,7 @@ extension AppState {
         var effects = loadVisiblePages()
         if selectedSample?.id != previous {
             effects += detailIfNeeded()
-            if autoplay, let sample = selectedSample { effects.append(.play(path: sample.path)) }
+            if autoplay, let sample = selectedSample { effects.append(.play(path: sample.path, sampleId: sample.id)) }
         }
         return effects
     }
@@ -449,7 +449,7 @@ extension AppState {
             }
             auditionIndex = next
             similarSelected = next
-            return [.play(path: similar[next].sample.path)] + say("auditioning \(similar[next].sample.name)")
+            return [.play(path: similar[next].sample.path, sampleId: similar[next].sample.id)] + say("auditioning \(similar[next].sample.name)")
         }
         guard rowCount > 0 else { return [] }
         let next = (auditionIndex ?? selected) + step
@@ -459,7 +459,7 @@ extension AppState {
         }
         guard let sample = rows[next] else { return loadVisiblePages() }
         auditionIndex = next
-        return [.play(path: sample.path)] + say("auditioning \(sample.name)")
+        return [.play(path: sample.path, sampleId: sample.id)] + say("auditioning \(sample.name)")
     }
 
     private mutating func playerEvent(_ event: Player.Event) -> [Effect] {

@@ -14,7 +14,9 @@ public enum DetailLoader {
     public static func load(sampleId: Int64, path: String, library: SampleLibrary) -> SampleDetail {
         let analysis = try? library.sample(id: sampleId).flatMap { $0.contentHash }.flatMap { try library.analysis(contentHash: $0) }
         do {
-            let reader = try AudioFileReader(path: path)
+            // by the stored bytes: `path` is for display, lossy when the name is not UTF-8
+            let bytes = (try? library.rawPath(of: sampleId))??.bytes ?? Array(path.utf8)
+            let reader = try AudioFileReader(pathBytes: bytes)
             let limit = Int(maxSeconds * Double(reader.format.sampleRate))
             var mono: [Float] = []
             let channels = reader.format.channels

@@ -14,7 +14,8 @@ public enum Effect: Equatable, Sendable {
     case copyToClipboard(String)
     case setTheme(String)
     case prioritize(sampleId: Int64)
-    case play(path: String)
+    /// Plays a sample; `path` is its display path, the runtime opens the stored bytes of `sampleId`.
+    case play(path: String, sampleId: Int64)
     case stopPlayback
     case setLoop(Bool)
     case seek(by: Double)

@@ -25,6 +25,7 @@ public final class AnalysisEngine: Sendable {
         var cancelled = false
         var done = 0
         var failed = 0
+        var vanished = 0   // contents whose files disappeared meanwhile (marked missing)
         var outbox: [(contentHash: String, outcome: AnalysisOutcome)] = []
 
         /// Moves the queued, not yet started work of `sampleId` into the priority lane.
@@ -67,6 +68,7 @@ public final class AnalysisEngine: Sendable {
             state.next = 0
             state.done = 0
             state.failed = 0
+            state.vanished = 0
             state.wanted = state.wanted.filter { !state.promote($0) }
         }
         let total = work.count
@@ -80,6 +82,7 @@ public final class AnalysisEngine: Sendable {
                 let (batch, report) = state.withLock { state -> ([(String, AnalysisOutcome)], Progress) in
                     state.done += 1
                     if case .failed = outcome { state.failed += 1 }
+                    if case .vanished = outcome { state.vanished += 1 }
                     state.outbox.append((item.contentHash, outcome))
                     var batch: [(String, AnalysisOutcome)] = []
                     if state.outbox.count >= batchSize {
@@ -103,7 +106,7 @@ public final class AnalysisEngine: Sendable {
         if let error = writeError.withLock({ $0 }) { throw error }
         return state.withLock { state in
             state.cancelled = false
-            return (state.done - state.failed, state.failed, cacheHits)
+            return (state.done - state.failed - state.vanished, state.failed, cacheHits)
         }
     }
 
@@ -128,7 +131,14 @@ public final class AnalysisEngine: Sendable {
                 lastReason = "\(error)"
             }
         }
+        if item.paths.allSatisfy(isGone) { return .vanished(sampleIds: item.sampleIds) }
         return .failed(reason: lastReason)
+    }
+
+    /// Whether nothing is at `path` any more (as opposed to a file that is there but unreadable).
+    private func isGone(_ path: RawPath) -> Bool {
+        var info = stat()
+        return path.withCString { stat($0, &info) == 0 ? false : errno == ENOENT || errno == ENOTDIR }
     }
 
     private func store(_ batch: [(String, AnalysisOutcome)], errors: borrowing Mutex<(any Error)?>) {

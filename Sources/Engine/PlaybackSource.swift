@@ -15,10 +15,10 @@ final class PlaybackSource {
     private var position = 0.0          // source frame position of the next output frame
     var loop = false
 
-    init(path: String, outputRate: Int) throws {
+    init(path: String, bytes: [UInt8]? = nil, outputRate: Int) throws {
         self.path = path
         self.outputRate = outputRate
-        reader = try AudioFileReader(path: path)
+        reader = try AudioFileReader(pathBytes: bytes ?? Array(path.utf8))
         channels = reader.format.channels
         step = Double(reader.format.sampleRate) / Double(outputRate)
         block = .allocate(capacity: 4096 * channels)

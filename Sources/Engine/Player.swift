@@ -35,7 +35,7 @@ public final class Player: Sendable {
         var quit = false
     }
 
-    private enum Command { case play(String), stop, seek(Double), seekBy(Double) }
+    private enum Command { case play(String, [UInt8]?), stop, seek(Double), seekBy(Double) }
 
     private let shared = Mutex(Shared())
     private let wake = DispatchSemaphore(value: 0)
@@ -57,8 +57,9 @@ public final class Player: Sendable {
         thread.start()
     }
 
-    /// Plays `path` from the start, fading out whatever was playing.
-    public func play(_ path: String) { send(.play(path)) }
+    /// Plays `path` from the start, fading out whatever was playing. `bytes`, when given, are the
+    /// exact file-system path to open (names need not be UTF-8); `path` then only names it in events.
+    public func play(_ path: String, bytes: [UInt8]? = nil) { send(.play(path, bytes)) }
     /// Fades out and stops.
     public func stop() { send(.stop) }
     /// Moves the playhead by `seconds` (negative: back).
@@ -141,12 +142,12 @@ public final class Player: Sendable {
             if quit { fadeOut(); sink?.drain(); sink?.close(); return }
             for command in commands {
                 switch command {
-                case .play(let path):
+                case .play(let path, let bytes):
                     fadeOut()
                     if let old = source { onEvent(.stopped(path: old.path)) }
                     source = nil
                     do {
-                        let next = try PlaybackSource(path: path, outputRate: Player.outputRate)
+                        let next = try PlaybackSource(path: path, bytes: bytes, outputRate: Player.outputRate)
                         source = next
                         firstBlock = true
                         gain = volume   // start at full level: sample-exact at unity gain

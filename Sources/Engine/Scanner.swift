@@ -22,19 +22,42 @@ public struct Scanner {
             let rootId = try library.ensureRoot(root)
             let known = try library.knownFiles(rootId: rootId)
             guard isReachableFolder(root) else {
-                try library.setRoot(rootId, online: false)
-                let changes = known.values.filter { $0.status != "missing" }.map { ScanChange.missing(id: $0.id) }
-                try library.apply(changes)
-                summary.missing += changes.count
+                summary.missing += try markOffline(rootId, in: library)
                 summary.offlineRoots.append(root.display)
                 continue
             }
             try scanRoot(root, rootId: rootId, known: known, library: library, summary: &summary,
                          started: started, progress: progress)
-            try library.setRoot(rootId, online: true)
+            if isReachableFolder(root) {
+                try library.setRoot(rootId, online: true)
+            } else {   // pulled while it was being walked
+                try markOffline(rootId, in: library)
+                summary.offlineRoots.append(root.display)
+            }
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// After analysis: marks each of `roots` that is no longer there (a drive pulled mid-scan)
+    /// offline with its samples missing, and returns the display paths of those roots.
+    public func markUnreachable(_ roots: [RawPath], in library: SampleLibrary) throws -> [String] {
+        var offline: [String] = []
+        for root in roots where !isReachableFolder(root) {
+            try markOffline(try library.ensureRoot(root), in: library)
+            offline.append(root.display)
+        }
+        return offline
+    }
+
+    /// Marks a root offline and its present samples missing (kept, with their tags); returns how many.
+    @discardableResult
+    private func markOffline(_ rootId: Int64, in library: SampleLibrary) throws -> Int {
+        try library.setRoot(rootId, online: false)
+        let changes = try library.knownFiles(rootId: rootId).values.filter { $0.status != "missing" }
+            .map { ScanChange.missing(id: $0.id) }
+        try library.apply(changes)
+        return changes.count
     }
 
     private func isReachableFolder(_ path: RawPath) -> Bool {
@@ -65,7 +88,8 @@ public struct Scanner {
             }
             if let file = known[entry.path] {
                 seen.insert(entry.path)
-                if file.size == entry.size && file.mtime == entry.mtime {
+                // a file never hashed (it was unreadable) is read again even when unchanged
+                if file.size == entry.size && file.mtime == entry.mtime && file.contentHash != nil {
                     if file.status == "missing" {
                         changes.append(.restored(id: file.id))
                         summary.restored += 1

@@ -14,6 +14,9 @@ public struct PendingAnalysis: Sendable, Equatable {
 public enum AnalysisOutcome: Sendable {
     case analysed(AnalysisResult)
     case failed(reason: String)
+    /// None of the content's files is there any more (a drive pulled or a folder moved while
+    /// analysing): those samples become missing, not errors, so a rescan restores them.
+    case vanished(sampleIds: [Int64])
 }
 
 extension SampleLibrary {
@@ -82,6 +85,11 @@ extension SampleLibrary {
                         UPDATE sample SET status = 'error', error = ? WHERE contentHash = ? AND status != 'missing'
                         """, arguments: [reason, hash])
                     failed += 1
+                case .vanished(let ids):
+                    for id in ids {
+                        try db.execute(sql: "UPDATE sample SET status = 'missing', updatedAt = ? WHERE id = ?",
+                                       arguments: [SampleLibrary.now, id])
+                    }
                 }
             }
             try bump(db, "analysis_cache_misses", by: analysed + failed)

@@ -43,6 +43,13 @@ extension SampleLibrary {
         }
     }
 
+    /// The exact path bytes of a sample (its display path is lossy when the name is not UTF-8).
+    public func rawPath(of sampleId: Int64) throws -> RawPath? {
+        try read { db in
+            try Data.fetchOne(db, sql: "SELECT path FROM sample WHERE id = ?", arguments: [sampleId]).map { RawPath(bytes: [UInt8]($0)) }
+        }
+    }
+
     /// Missing samples (anywhere in the library) with these content hashes: candidates for a move.
     public func missingFiles(withHashes hashes: Set<String>) throws -> [String: [KnownFile]] {
         guard !hashes.isEmpty else { return [:] }

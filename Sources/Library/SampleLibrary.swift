@@ -21,14 +21,7 @@ public final class SampleLibrary: Sendable {
         self.path = path
         self.searchWindow = searchWindow
         self.sparseMatches = sparseMatches
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw LibraryError.cannotOpen(path: path, reason: "cannot create \(folder): \(error.localizedDescription)")
-            }
-        }
+        try OwnerOnlyFiles.prepare(databasePath: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)   // another samplemind writing: wait, then fail clearly
         // WAL + synchronous=NORMAL: a killed process loses nothing committed and the database

@@ -19,6 +19,8 @@ public final class CursesTerminal {
     public let colorMode: ColorMode
     private var pairs: [PairKey: Int32] = [:]
     private var screen: OpaquePointer?
+    /// The terminal's stderr while it is replaced by /dev/null (see `init`), else -1.
+    private var savedStderr: Int32 = -1
 
     private struct PairKey: Hashable { let fg: Int32; let bg: Int32 }
 
@@ -29,6 +31,14 @@ public final class CursesTerminal {
         guard let screen = newterm(nil, stdout, stdin) else { throw Failure.unknownTerminal(term) }
         self.screen = screen
         set_term(screen)
+        // Libraries print warnings on stderr (libmpg123 on a broken MP3 during a background
+        // scan); on the terminal they would scribble over the screen, so until `restore()`
+        // they go to /dev/null. A stderr redirected elsewhere is left alone.
+        if isatty(STDERR_FILENO) == 1 {
+            savedStderr = dup(STDERR_FILENO)
+            let null = open("/dev/null", O_WRONLY)
+            if null >= 0 { dup2(null, STDERR_FILENO); close(null) }
+        }
         CursesTerminal.installRestoreHandlers()
         cbreak()
         noecho()
@@ -57,6 +67,11 @@ public final class CursesTerminal {
         guard screen != nil else { return }
         endwin()
         screen = nil
+        if savedStderr >= 0 {
+            dup2(savedStderr, STDERR_FILENO)
+            close(savedStderr)
+            savedStderr = -1
+        }
     }
 
     /// Terminal size in cells.

@@ -3,14 +3,17 @@ import Foundation
 /// Locates products of this package's build, for tests that run the real executable.
 public enum Built {
     /// The `samplemind` executable next to the test bundle (same build configuration).
-    public static var samplemind: String {
+    public static var samplemind: String { product("samplemind") }
+
+    /// The executable product `name` next to the test bundle (same build configuration).
+    public static func product(_ name: String) -> String {
         let bundle = Bundle.main.bundleURL.deletingLastPathComponent()
-        var candidates = [bundle.appendingPathComponent("samplemind").path]
+        var candidates = [bundle.appendingPathComponent(name).path]
         // swift test runs the xctest bundle from .build/<triple>/<config>/
         for argument in CommandLine.arguments.prefix(2) {
             let dir = URL(fileURLWithPath: argument).deletingLastPathComponent()
-            candidates.append(dir.appendingPathComponent("samplemind").path)
-            candidates.append(dir.deletingLastPathComponent().appendingPathComponent("samplemind").path)
+            candidates.append(dir.appendingPathComponent(name).path)
+            candidates.append(dir.deletingLastPathComponent().appendingPathComponent(name).path)
         }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }

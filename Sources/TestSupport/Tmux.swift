@@ -35,6 +35,15 @@ public final class Tmux: @unchecked Sendable {
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
+    /// The value of a tmux format for the pane, e.g. "#{pane_title}" (which a program changes
+    /// with the OSC 0/2 title sequences) or "#{host}" (the title's default).
+    public func format(_ format: String) -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(socket)-format.txt").path
+        _ = Tmux.spawn(["tmux", "-L", socket, "display-message", "-p", "-t", session, format], stdoutPath: output)
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        return ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").trimmingCharacters(in: .newlines)
+    }
+
     /// Waits until the screen contains `text` (or the timeout passes); returns the last screen.
     @discardableResult
     public func waitFor(_ text: String, timeout: Double = 10) -> String {
@@ -56,15 +65,15 @@ public final class Tmux: @unchecked Sendable {
     }
 }
 
-/// Starts `arguments` with posix_spawnp: stdin from /dev/null, stdout to `stdoutPath`, stderr
-/// dropped. Returns the pid, or nil when it could not start.
-func startProcess(_ arguments: [String], stdoutPath: String) -> pid_t? {
+/// Starts `arguments` with posix_spawnp: stdin from /dev/null, stdout to `stdoutPath`, stderr to
+/// `stderrPath` (dropped by default). Returns the pid, or nil when it could not start.
+func startProcess(_ arguments: [String], stdoutPath: String, stderrPath: String = "/dev/null") -> pid_t? {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     var pid: pid_t = 0
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }

@@ -2,6 +2,7 @@ import AI
 import App
 import Foundation
 import TOMLKit
+import TUI
 
 /// `$XDG_CONFIG_HOME/samplemind/config.toml` (or `$SAMPLEMIND_CONFIG`; see docs/config.example.toml):
 /// theme, audio device, keys, AI providers.
@@ -22,7 +23,7 @@ struct BrowserConfig {
         let path = environment["SAMPLEMIND_CONFIG"] ?? (base + "/samplemind/config.toml")
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return config }
         do {
-            let table = try TOMLTable(string: text)
+            let table = try CheckedTOML.table(text)
             if let theme = table["theme"]?.string { config.theme = theme }
             if let device = table["device"]?.string { config.device = device }
             if let ai = table["ai"]?.table {

@@ -178,8 +178,9 @@ final class BrowserRuntime: @unchecked Sendable {
             }
         case .prioritize(let id):
             engine.prioritize(sampleId: id)
-        case .play(let path):
-            player.play(path)
+        case .play(let path, let sampleId):
+            // by the stored bytes: the display path is lossy when the name is not UTF-8
+            player.play(path, bytes: (try? library.rawPath(of: sampleId))??.bytes)
         case .stopPlayback:
             player.stop()
         case .setLoop(let on):
@@ -257,10 +258,13 @@ final class BrowserRuntime: @unchecked Sendable {
             let result = try engine.run(progress: { [self] progress in
                 if progress.done % 10 == 0 || progress.done == progress.total { post(.scanProgress(progress)) }
             })
+            let offline = summary.offlineRoots + (try Scanner().markUnreachable(
+                roots.filter { !summary.offlineRoots.contains($0.display) }, in: library))
             try library.optimize()
             database.async { [self] in similarity = nil }
             post(.scanFinished(summary: "scan: +\(summary.added) new, \(summary.changed) changed, \(summary.moved) moved, "
-                + "\(summary.missing) missing; analysed \(result.analysed), \(result.failed) errors"))
+                + "\(summary.missing) missing; analysed \(result.analysed), \(result.failed) errors"
+                + (offline.isEmpty ? "" : "; offline: " + offline.joined(separator: ", "))))
         } catch {
             post(.message("scan failed: \(Self.describe(error))", isError: true))
         }

@@ -49,6 +49,9 @@ struct ScanCommand: ParsableCommand {
             summary.analysisErrors = result.failed
             summary.cacheHits = result.cacheHits
             summary.seconds += Date().timeIntervalSince(started)
+            // a drive pulled while analysing: its root goes offline now, not at the next scan
+            let stillOnline = roots.filter { !summary.offlineRoots.contains($0.display) }
+            summary.offlineRoots += try Scanner().markUnreachable(stillOnline, in: lib)
         }
         try lib.optimize()
         bar.finish()

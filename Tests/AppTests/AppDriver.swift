@@ -58,7 +58,7 @@ final class AppDriver {
 
     /// Paths of the `.play` effects so far, in order.
     var played: [String] {
-        recorded.compactMap { if case .play(let path) = $0 { return (path as NSString).lastPathComponent } else { return nil } }
+        recorded.compactMap { if case .play(let path, _) = $0 { return (path as NSString).lastPathComponent } else { return nil } }
     }
 
     var screen: String { Screen.render(state, theme: theme).buffer.plainText() }

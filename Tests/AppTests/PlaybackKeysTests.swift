@@ -9,8 +9,9 @@ struct PlaybackKeysTests {
     func spacePlaysAndStops() throws {
         let app = try AppDriver.standard("play-space")
         let path = try #require(app.state.selectedSample?.path)
+        let id = try #require(app.state.selectedSample?.id)
         app.press("<space>")
-        #expect(app.recorded.last == .play(path: path))
+        #expect(app.recorded.last == .play(path: path, sampleId: id))
         app.send(.playerEvent(.started(path: path)))
         app.send(.playerTick(path: path, position: 0.4, duration: 1.0))
         #expect(app.screen.contains("▶ bass A1.wav 0.4/1.0s"))
@@ -45,7 +46,7 @@ struct PlaybackKeysTests {
         let similar = app.state.similar.map(\.sample.name)
         app.press("A")
         for _ in 0..<3 {
-            let current = try #require(app.state.playing?.path ?? app.recorded.compactMap { if case .play(let p) = $0 { return p } else { return nil } }.last)
+            let current = try #require(app.state.playing?.path ?? app.recorded.compactMap { if case .play(let p, _) = $0 { return p } else { return nil } }.last)
             app.send(.playerEvent(.started(path: current)))
             app.send(.playerEvent(.finished(path: current)))
             #expect(app.recorded.last == .auditionAfterGap)

@@ -111,6 +111,27 @@ struct UnreadableTests {
     }
 }
 
+extension UnreadableTests {
+    @Test("a file made readable again is analysed at the next scan, though its size and mtime did not change",
+          .enabled(if: getuid() == 0, "needs root to drop to an unprivileged user"))
+    func readableAgain() throws {
+        let dir = TemporaryDirectory(prefix: "samplemind-readable-again")
+        try FileManager.default.createDirectory(atPath: dir.file("lib"), withIntermediateDirectories: true)
+        try Fixtures.write(Drums.hat(), in: dir, name: "lib/secret.wav", encoding: .wavPCM16)
+        chmod(dir.file("lib/secret.wav"), 0o000)
+        chmod(dir.path, 0o777)
+        let scan = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    Built.samplemind, "scan", "--db", dir.file("db.sqlite"), "--json", dir.file("lib")]
+        #expect(try Built.run(scan[0], Array(scan.dropFirst())).stdout.contains("\"unreadable\":1"))
+        chmod(dir.file("lib/secret.wav"), 0o644)   // chmod changes ctime only
+        let rescan = try Built.run(scan[0], Array(scan.dropFirst()))
+        let summary = try #require(JSONSerialization.jsonObject(with: Data(rescan.stdout.utf8)) as? [String: Any])
+        #expect(summary["analysed"] as? Int == 1 && summary["unreadable"] as? Int == 0)
+        let ok = try Built.run(Built.samplemind, ["search", "--db", dir.file("db.sqlite"), "status:ok"])
+        #expect(ok.stdout.contains("secret.wav"))
+    }
+}
+
 @Suite("A database that cannot be written")
 struct ReadOnlyDatabaseTests {
     /// Runs as root only (as CI does): it drops to `nobody` with setpriv, because root may write anyway.

@@ -80,6 +80,30 @@ struct ThemeTests {
         #expect(!message.isEmpty)
     }
 
+    @Test("a control character in a table header (a fuzzer find that stopped toml++ on an assertion) is a syntax error with its line")
+    func controlCharacterIsSyntaxError() {
+        let error = #expect(throws: ThemeError.self) { try Theme.load(toml: "name = \"x\"\n[\u{18}border]\nfg = \"red\"\n") }
+        guard case .syntax(let line, let column, let message)? = error else {
+            Issue.record("expected a syntax error, got \(String(describing: error))")
+            return
+        }
+        #expect(line == 2 && column == 2)
+        #expect(message.contains("U+0018"))
+        #expect(CheckedTOML.forbiddenCharacter(in: "a = 1\t# tab is fine\r\n") == nil)
+    }
+
+    @Test("a table name starting with a character TOML forbids there (another toml++ assertion) is a syntax error; brackets inside values are not headers")
+    func badTableNameIsSyntaxError() {
+        let error = #expect(throws: ThemeError.self) { try Theme.load(toml: "name = \"x\"\n\n[:itle]\nfg = \"red\"\n") }
+        guard case .syntax(let line, let column, _)? = error else {
+            Issue.record("expected a syntax error, got \(String(describing: error))")
+            return
+        }
+        #expect(line == 3 && column == 2)
+        #expect(CheckedTOML.badTableName(in: "[[ \"quoted\" ]]\na = [\n  [{ b = 1 }],\n  [+1],\n]\ns = \"\"\"\n[:not a header]\n\"\"\"\n# [:comment]\n") == nil)
+        #expect(CheckedTOML.badTableName(in: "a = 1\n  [[.x]]\n") == CheckedTOML.BadTableName(line: 2, column: 5))
+    }
+
     @Test("resolving for 16 colours leaves only ANSI colours")
     func resolvedAnsi16() {
         let theme = Theme.builtinDefault.resolved(for: .ansi16)

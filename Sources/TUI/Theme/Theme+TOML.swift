@@ -18,7 +18,11 @@ extension Theme {
     public static func parse(toml text: String) throws -> LoadResult {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
+            table = try CheckedTOML.table(text)
+        } catch let error as CheckedTOML.ControlCharacter {
+            throw ThemeError.syntax(line: error.line, column: error.column, message: error.description)
+        } catch let error as CheckedTOML.BadTableName {
+            throw ThemeError.syntax(line: error.line, column: error.column, message: error.description)
         } catch let error as TOMLParseError {
             throw ThemeError.syntax(line: error.source.begin.line, column: error.source.begin.column,
                                     message: error.description)
