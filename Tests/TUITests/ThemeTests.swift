@@ -102,6 +102,8 @@ struct ThemeTests {
         #expect(line == 3 && column == 2)
         #expect(CheckedTOML.badTableName(in: "[[ \"quoted\" ]]\na = [\n  [{ b = 1 }],\n  [+1],\n]\ns = \"\"\"\n[:not a header]\n\"\"\"\n# [:comment]\n") == nil)
         #expect(CheckedTOML.badTableName(in: "a = 1\n  [[.x]]\n") == CheckedTOML.BadTableName(line: 2, column: 5))
+        #expect(CheckedTOML.badTableName(in: "a = 1\n[\nb = 2\n") == CheckedTOML.BadTableName(line: 2, column: 2), "a lone [")
+        #expect(CheckedTOML.badTableName(in: "a = 1\n[") == CheckedTOML.BadTableName(line: 2, column: 2), "[ at the end")
     }
 
     @Test("resolving for 16 colours leaves only ANSI colours")

@@ -87,7 +87,7 @@ public enum CheckedTOML {
                 var j = i + 1
                 if j < chars.count && chars[j] == "[" { j += 1 }
                 while j < chars.count && (chars[j] == " " || chars[j] == "\t") { j += 1 }
-                if j < chars.count && chars[j] != "]" && chars[j] != "\n" && !isBareOrQuote(chars[j]) {
+                if j == chars.count || (chars[j] != "]" && !isBareOrQuote(chars[j])) {   // also "[" then end of line
                     return BadTableName(line: line, column: j - lineStart + 1)
                 }
                 while i < chars.count && chars[i] != "\n" { i += 1 }   // the rest of the header line
