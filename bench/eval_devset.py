@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
-"""Score SampleMind (and librosa, as a baseline) on a dev set with known answers.
+"""Score SampleMind (and librosa and essentia, as baselines) on a dev set with known answers.
 
 Usage:
-    python3 bench/eval_devset.py TRUTH.csv [--samplemind BIN] [--no-librosa] [--no-samplemind]
-                                 [--librosa-failures] [--refresh-librosa]
+    python3 bench/eval_devset.py TRUTH.csv [--samplemind BIN] [--no-librosa] [--no-essentia]
+                                 [--no-samplemind] [--librosa-failures] [--essentia-failures]
+                                 [--refresh-librosa] [--refresh-essentia]
 
 TRUTH.csv columns: id,file,set,bpm,bars,tonic,mode,midi,cents,kind   (file relative to the csv's
 folder; set is tempo/key/pitch; kind is loop/oneshot), as written by make_devset.py.
 
-Runs `BIN analyze --json FILE...` (default: .build/release/samplemind in the repo root) and
-bench/librosa_estimates.py over the same files and prints one row per tool:
+Runs `BIN analyze --json FILE...` (default: .build/release/samplemind in the repo root),
+bench/librosa_estimates.py and bench/essentia_estimates.py (RhythmExtractor2013, KeyExtractor,
+PitchYinFFT; `pip install essentia`) over the same files and prints one row per tool:
 
   tempo±2%     estimate within 2 % of the true BPM                                (tempo set)
   tempo-oct    within 2 % of the true BPM x 1, 2, 1/2, 3 or 1/3                   (tempo set)
@@ -24,11 +26,13 @@ bench/librosa_estimates.py over the same files and prints one row per tool:
                pitch -> bass below MIDI 48 (C3), else lead/synth                  (all files)
 
 then SampleMind's per-file failures (file, set, check, truth, estimate).
-A missing (null) estimate or a per-file error counts as wrong. librosa results are cached in
-TRUTH_DIR/.librosa_cache.json (keyed by file, librosa version and method version).
+A missing (null) estimate or a per-file error counts as wrong. Baseline results are cached in
+TRUTH_DIR/.librosa_cache.json and TRUTH_DIR/.essentia_cache.json (keyed by file, library version
+and method version).
 
-Exit status: 0 when every requested tool ran (however wrong its answers), 1 when one could not
-run or crashed part-way, 2 on bad usage / unreadable truth.
+Exit status: 0 when every requested tool ran (however wrong its answers) — essentia not being
+installed is reported in the output but is not an error —, 1 when a tool could not run or crashed
+part-way, 2 on bad usage / unreadable truth.
 """
 import argparse
 import csv
@@ -44,8 +48,11 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 DEFAULT_BIN = os.path.join(REPO, ".build", "release", "samplemind")
-LIBROSA_SCRIPT = os.path.join(HERE, "librosa_estimates.py")
-CACHE_NAME = ".librosa_cache.json"
+BASELINES = {
+    # name: (estimates script, module to import, cache file)
+    "librosa": (os.path.join(HERE, "librosa_estimates.py"), "librosa", ".librosa_cache.json"),
+    "essentia": (os.path.join(HERE, "essentia_estimates.py"), "essentia", ".essentia_cache.json"),
+}
 
 TEMPO_TOL = 0.02
 OCTAVE_FACTORS = (1.0, 2.0, 0.5, 3.0, 1.0 / 3.0)
@@ -377,15 +384,17 @@ def run_samplemind(binary, rows, batch=200):
 TASK_OF_SET = {"tempo": "tempo", "key": "key", "pitch": "pitch"}
 
 
-def librosa_info():
-    """(librosa version, method version) via a subprocess, so a broken install cannot take us down."""
+def baseline_info(tool):
+    """(library version, method version) via a subprocess, so a broken install cannot take us down."""
+    script, module, _ = BASELINES[tool]
     code = ("import sys; sys.dont_write_bytecode = True; sys.path.insert(0, %r); "
-            "import librosa, librosa_estimates as m; "
-            "print(librosa.__version__, m.METHOD_VERSION)" % HERE)
+            "import %s as lib, %s as m; "
+            "print(lib.__version__.split()[0], m.METHOD_VERSION)"
+            % (HERE, module, os.path.splitext(os.path.basename(script))[0]))
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     if p.returncode != 0:
-        raise RuntimeError("cannot import librosa: " + (p.stderr.strip().splitlines() or ["?"])[-1])
-    v, mv = p.stdout.split()
+        raise RuntimeError(f"cannot import {module}: " + (p.stderr.strip().splitlines() or ["?"])[-1])
+    v, mv = p.stdout.split()[-2:]
     return v, mv
 
 
@@ -410,16 +419,16 @@ def save_cache(path, cache):
     os.replace(tmp, path)
 
 
-def run_librosa(rows, truth_dir, refresh=False):
-    """-> (label, results by abs path, problem or None)"""
+def run_baseline(tool, rows, truth_dir, refresh=False):
+    """-> (label, results by abs path, problem or None, installed)"""
     try:
-        version, method = librosa_info()
+        version, method = baseline_info(tool)
     except (RuntimeError, OSError, ValueError) as e:
-        return "librosa", {}, str(e)
-    label = f"librosa {version}"
-    cache_path = os.path.join(truth_dir, CACHE_NAME)
+        return tool, {}, str(e), False
+    label = f"{tool} {version}"
+    cache_path = os.path.join(truth_dir, BASELINES[tool][2])
     cache = {} if refresh else load_cache(cache_path)
-    prefix = f"librosa={version};method={method}"
+    prefix = f"{tool}={version};method={method}"
 
     def ckey(row, task):
         return f"{row['file']}|{task}|{prefix}"
@@ -444,23 +453,24 @@ def run_librosa(rows, truth_dir, refresh=False):
     n_todo = sum(len(v) for v in todo.values())
     problems = []
     if n_todo:
-        print(f"librosa: computing {n_todo} estimate(s) ({', '.join(f'{len(v)} {k}' for k, v in todo.items())}),"
+        print(f"{tool}: computing {n_todo} estimate(s) ({', '.join(f'{len(v)} {k}' for k, v in todo.items())}),"
               f" caching in {cache_path}", file=sys.stderr)
         try:
-            _compute(todo, n_todo, results, cache, ckey, cache_path, problems)
+            _compute(tool, todo, n_todo, results, cache, ckey, cache_path, problems)
         finally:
             save_cache(cache_path, cache)
-    return label, results, "; ".join(problems) or None
+    return label, results, "; ".join(problems) or None, True
 
 
-def _compute(todo, n_todo, results, cache, ckey, cache_path, problems):
-    """Run librosa_estimates.py once per task over the uncached files (one process at a time: numba's
+def _compute(tool, todo, n_todo, results, cache, ckey, cache_path, problems):
+    """Run the tool's estimates script once per task over the uncached files (one process at a time: numba's
     on-disk cache is not safe against concurrent first compiles), streaming the answers into
     `results` and `cache`; the cache is saved every few seconds so an interrupted run keeps its work."""
     done, t0, saved = 0, time.time(), time.time()
     for task, trows in todo.items():
         by_abs = {r["abs"]: r for r in trows}
-        cmd = [sys.executable, LIBROSA_SCRIPT, "--tasks", task, *by_abs]
+        script = BASELINES[tool][0]
+        cmd = [sys.executable, script, "--tasks", task, *by_abs]
         with tempfile.TemporaryFile(mode="w+") as errf:
             p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=errf, text=True)
             seen = set()
@@ -483,29 +493,32 @@ def _compute(todo, n_todo, results, cache, ckey, cache_path, problems):
                     save_cache(cache_path, cache)
                     saved = time.time()
                 if done % 10 == 0 or done == n_todo:
-                    print(f"librosa: {done}/{n_todo} ({time.time() - t0:.0f}s)", file=sys.stderr)
+                    print(f"{tool}: {done}/{n_todo} ({time.time() - t0:.0f}s)", file=sys.stderr)
             rc = p.wait()
             errf.seek(0)
             err = errf.read()
         lost = [a for a in by_abs if a not in seen]
         if lost:
             tail = "\n".join(err.strip().splitlines()[-3:])
-            problems.append(f"librosa_estimates.py --tasks {task} {describe_status(rc)} leaving "
+            problems.append(f"{os.path.basename(script)} --tasks {task} {describe_status(rc)} leaving "
                             f"{len(lost)} file(s) without output" + (f"\n{tail}" if tail else ""))
 
 
 # ---------------------------------------------------------------- main
 
 def main(argv):
-    ap = argparse.ArgumentParser(description="Score SampleMind and librosa on a dev set with known answers.",
+    ap = argparse.ArgumentParser(description="Score SampleMind, librosa and essentia on a dev set with known answers.",
                                  epilog="Exit 0 when the tools ran (however wrong), 1 when one could not run.")
     ap.add_argument("truth", help="truth.csv (id,file,set,bpm,bars,tonic,mode,midi,cents,kind)")
     ap.add_argument("--samplemind", default=DEFAULT_BIN, metavar="BIN",
                     help="samplemind binary (default: %(default)s)")
     ap.add_argument("--no-librosa", action="store_true", help="skip the librosa baseline")
-    ap.add_argument("--no-samplemind", action="store_true", help="skip SampleMind (baseline only)")
+    ap.add_argument("--no-essentia", action="store_true", help="skip the essentia baseline")
+    ap.add_argument("--no-samplemind", action="store_true", help="skip SampleMind (baselines only)")
     ap.add_argument("--librosa-failures", action="store_true", help="also list librosa's per-file failures")
+    ap.add_argument("--essentia-failures", action="store_true", help="also list essentia's per-file failures")
     ap.add_argument("--refresh-librosa", action="store_true", help="ignore the librosa cache and recompute")
+    ap.add_argument("--refresh-essentia", action="store_true", help="ignore the essentia cache and recompute")
     a = ap.parse_args(argv)
 
     try:
@@ -517,7 +530,7 @@ def main(argv):
         print(f"error: no rows in {a.truth}", file=sys.stderr)
         return 2
 
-    table, problems, sm_fails, lr_fails = [], [], None, None
+    table, problems, sm_fails = [], [], None
     n = {s: sum(r["set"] == s for r in rows) for s in ("tempo", "key", "pitch")}
 
     if not a.no_samplemind:
@@ -531,12 +544,20 @@ def main(argv):
         else:
             table.append(("samplemind", ["not run"] + [""] * (len(COLUMNS) - 1)))
 
-    if not a.no_librosa:
-        label, res, prob = run_librosa(rows, truth_dir, a.refresh_librosa)
+    baseline_fails, notes = {}, []
+    for tool, skip, refresh in (("librosa", a.no_librosa, a.refresh_librosa),
+                                ("essentia", a.no_essentia, a.refresh_essentia)):
+        if skip:
+            continue
+        label, res, prob, installed = run_baseline(tool, rows, truth_dir, refresh)
+        if not installed and tool == "essentia":
+            notes.append(f"essentia row: not run, {prob} (try `pip install essentia`)")
+            table.append((label, ["not installed"] + [""] * (len(COLUMNS) - 1)))
+            continue
         if prob:
             problems.append(f"{label}: {prob}")
         if res:
-            c, lr_fails = score(rows, res, has_kind=False)
+            c, baseline_fails[tool] = score(rows, res, has_kind=False)
             table.append((label, cells(c, has_kind=False)))
         else:
             table.append((label, ["not run"] + [""] * (len(COLUMNS) - 1)))
@@ -547,8 +568,13 @@ def main(argv):
         print_table(table)
     if sm_fails is not None:
         print_failures("samplemind failures", sm_fails)
-    if a.librosa_failures and lr_fails is not None:
-        print_failures("librosa failures", lr_fails)
+    for tool, wanted in (("librosa", a.librosa_failures), ("essentia", a.essentia_failures)):
+        if wanted and baseline_fails.get(tool) is not None:
+            print_failures(f"{tool} failures", baseline_fails[tool])
+    if notes:
+        print()
+        for n in notes:
+            print(f"NOTE {n}")
     if problems:
         print()
         for p in problems:

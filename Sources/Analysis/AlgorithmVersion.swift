@@ -6,11 +6,11 @@ public enum AlgorithmVersion {
     public static let spectral = 1
     public static let mfcc = 1
     public static let envelope = 1
-    public static let onsets = 1
-    public static let tempo = 1
-    public static let key = 1
+    public static let onsets = 2
+    public static let tempo = 2
+    public static let key = 2
     public static let pitch = 1
-    public static let kind = 1
+    public static let kind = 2
     public static let family = 1
 
     /// Every descriptor's version by name, as printed in JSON.

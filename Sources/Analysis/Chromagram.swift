@@ -1,63 +1,124 @@
 import Foundation
 
-/// Pitch-class profile from a long-window power spectrum, by harmonic summation: each semitone
-/// from A1 (55 Hz) to C7 gets the salience Σₕ 0.8^(h−1)·|X(h·f)| over its first six harmonics,
-/// so a note's overtones (the fifth at h = 3, the major third at h = 5) support its fundamental
-/// instead of adding false pitch classes. Notes below 250 Hz count double (the bass defines the
-/// key). Summed over all frames, so louder passages weigh more.
+/// Pitch-class profiles from a long-window power spectrum, built as a log-frequency spectrum with
+/// tuning estimation.
+///
+/// Every spectral peak (a local maximum above 1 % of the frame's largest) between MIDI 28 (41 Hz)
+/// and MIDI 100 (2.6 kHz) gets its exact frequency by parabolic interpolation of the log magnitude
+/// and adds its magnitude to a 10-cent histogram. At the end, the tuning (the magnitude-weighted
+/// circular mean of the peaks' deviation from the A440 grid, −50 … +50 cents) is removed and the
+/// histogram is folded into 12 pitch classes. Three profiles are kept: the whole file, its bass
+/// (below F#3, where the harmony's roots are), and the bass of the opening (the first
+/// `openingSeconds` of sound — loops and phrases usually start on the tonic).
 public struct Chromagram {
-    public static let lowestMidi = 33, highestMidi = 96, harmonics = 6
+    /// Analysed range, MIDI notes, and the upper end (exclusive) of the bass range.
+    public static let lowestMidi = 28, highestMidi = 100, bassBelowMidi = 54
+    /// Histogram resolution, bins per semitone (10 cents).
+    static let binsPerSemitone = 10
+    /// Length of the opening whose bass is kept apart, seconds.
+    public static let openingSeconds = 1.5
 
-    /// For every semitone, the FFT bin ranges of its harmonics, and the semitone's weight.
-    private let semitoneBins: [[ClosedRange<Int>]]
-    private let semitoneWeight: [Float]
-    private var magnitude: [Float] = []
-    public private(set) var sum = [Double](repeating: 0, count: 12)
+    private let binHz: Double
+    private let openingFrames: Int
+    private var whole: [Double]
+    private var bass: [Double]
+    private var openingBass: [Double]
+    private var soundingFrames = 0
+    private var logMagnitude: [Float] = []
 
     public init(fftSize: Int, sampleRate: Int) {
-        let binHz = Double(sampleRate) / Double(fftSize)
-        let nyquistBin = fftSize / 2
-        var bins: [[ClosedRange<Int>]] = []
-        var weights: [Float] = []
-        for midi in Chromagram.lowestMidi...Chromagram.highestMidi {
-            let f0 = 440 * pow(2, (Double(midi) - 69) / 12)
-            var ranges: [ClosedRange<Int>] = []
-            for h in 1...Chromagram.harmonics {
-                // ±a quarter tone around the harmonic (at most ±6 bins), at least the nearest bin;
-                // harmonics above 5 kHz add cost and little evidence
-                guard Double(h) * f0 <= 5000 else { break }
-                let centre = Int((Double(h) * f0 / binHz).rounded())
-                let lo = max(centre - 6, Int((Double(h) * f0 * pow(2, -0.5 / 12) / binHz).rounded(.up)))
-                let hi = min(centre + 6, Int((Double(h) * f0 * pow(2, 0.5 / 12) / binHz).rounded(.down)))
-                let range = lo <= hi ? lo...hi : centre...centre
-                if range.upperBound < nyquistBin { ranges.append(range) }
-            }
-            bins.append(ranges)
-            weights.append(f0 < 250 ? 2 : 1)
-        }
-        semitoneBins = bins
-        semitoneWeight = weights
+        binHz = Double(sampleRate) / Double(fftSize)
+        openingFrames = max(1, Int((Chromagram.openingSeconds * Double(sampleRate) / Double(fftSize)).rounded()))
+        let count = (Chromagram.highestMidi - Chromagram.lowestMidi + 1) * Chromagram.binsPerSemitone
+        whole = [Double](repeating: 0, count: count)
+        bass = whole
+        openingBass = whole
     }
 
     /// Feeds one power spectrum of the long-window STFT.
     public mutating func process(_ power: UnsafeBufferPointer<Float>) {
-        if magnitude.count != power.count { magnitude = [Float](repeating: 0, count: power.count) }
-        for bin in 0..<power.count { magnitude[bin] = power[bin].squareRoot() }
-        for (index, ranges) in semitoneBins.enumerated() {
-            var salience: Float = 0, weight: Float = 1
-            for range in ranges {
-                var peak: Float = 0
-                for bin in range where bin < magnitude.count { peak = max(peak, magnitude[bin]) }
-                salience += weight * peak
-                weight *= 0.8
+        guard power.count > 3 else { return }
+        var maxPower: Float = 0
+        for p in power { maxPower = max(maxPower, p) }
+        // a −60 dBFS sine peaks at (10⁻³·N/4)² in a Hann-windowed N-point power spectrum: quieter
+        // frames are silence, and not part of the opening either
+        let silence = Float(1e-3 * Double(power.count - 1) / 2)
+        guard maxPower > silence * silence else { return }
+        soundingFrames += 1
+        if logMagnitude.count != power.count { logMagnitude = [Float](repeating: 0, count: power.count) }
+        let floor = maxPower * 1e-4                      // 1 % of the largest magnitude
+        let lowBin = max(1, Int(Chromagram.hz(Double(Chromagram.lowestMidi) - 0.5) / binHz))
+        let highBin = min(power.count - 2, Int(Chromagram.hz(Double(Chromagram.highestMidi) + 0.5) / binHz) + 1)
+        guard lowBin < highBin else { return }
+        for bin in (lowBin - 1)...(highBin + 1) { logMagnitude[bin] = 0.5 * log(max(power[bin], 1e-20)) }
+        let inOpening = soundingFrames <= openingFrames
+        for bin in lowBin...highBin {
+            let p = power[bin]
+            guard p > floor, p > power[bin - 1], p >= power[bin + 1] else { continue }
+            let a = logMagnitude[bin - 1], b = logMagnitude[bin], c = logMagnitude[bin + 1]
+            let denominator = a - 2 * b + c
+            let shift = denominator != 0 ? Double(0.5 * (a - c) / denominator) : 0
+            let hz = (Double(bin) + max(-0.5, min(0.5, shift))) * binHz
+            let midi = 69 + 12 * log2(hz / 440)
+            let index = Int(((midi - Double(Chromagram.lowestMidi) + 0.5) * Double(Chromagram.binsPerSemitone)).rounded(.down))
+            guard index >= 0, index < whole.count else { continue }
+            let magnitude = Double(p.squareRoot())
+            whole[index] += magnitude
+            if midi < Double(Chromagram.bassBelowMidi) {
+                bass[index] += magnitude
+                if inOpening { openingBass[index] += magnitude }
             }
-            sum[(Chromagram.lowestMidi + index) % 12] += Double(salience * semitoneWeight[index])
         }
     }
 
-    /// The summed chroma scaled so its maximum is 1 (all zeros for silence). Index 0 is C.
-    public var normalized: [Double] {
-        let maxValue = sum.max() ?? 0
-        return maxValue > 0 ? sum.map { $0 / maxValue } : sum
+    /// Deviation of the material's tuning from A440, cents (−50 … +50).
+    public var tuningCents: Double {
+        let (x, y, _) = tuningVector
+        return x == 0 && y == 0 ? 0 : atan2(y, x) / (2 * Double.pi) * 100
     }
+
+    /// How consistently the peaks sit on one semitone grid, 0 … 1 (the length of the
+    /// magnitude-weighted mean of their deviations as unit phasors): near 1 for tuned notes, low for
+    /// noise, drums and pitch sweeps, whose peaks fall anywhere between semitones.
+    public var tuningCoherence: Double {
+        let (x, y, total) = tuningVector
+        return total > 0 ? (x * x + y * y).squareRoot() / total : 0
+    }
+
+    private var tuningVector: (x: Double, y: Double, total: Double) {
+        var x = 0.0, y = 0.0, total = 0.0
+        for (index, value) in whole.enumerated() where value > 0 {
+            let angle = 2 * Double.pi * Chromagram.semitoneOffset(index)
+            x += value * cos(angle)
+            y += value * sin(angle)
+            total += value
+        }
+        return (x, y, total)
+    }
+
+    /// The whole file's chroma scaled so its maximum is 1 (all zeros for silence). Index 0 is C.
+    public var normalized: [Double] { fold(whole) }
+    /// The bass chroma (below `bassBelowMidi`), scaled to a maximum of 1.
+    public var bassNormalized: [Double] { fold(bass) }
+    /// The opening's bass chroma, scaled to a maximum of 1.
+    public var openingBassNormalized: [Double] { fold(openingBass) }
+
+    private func fold(_ histogram: [Double]) -> [Double] {
+        let tuning = tuningCents / 100
+        var chroma = [Double](repeating: 0, count: 12)
+        for (index, value) in histogram.enumerated() where value > 0 {
+            let midi = Double(Chromagram.lowestMidi) + Chromagram.semitoneOffset(index) - tuning
+            let pitchClass = ((Int(midi.rounded()) % 12) + 12) % 12
+            chroma[pitchClass] += value
+        }
+        let maxValue = chroma.max() ?? 0
+        return maxValue > 0 ? chroma.map { $0 / maxValue } : chroma
+    }
+
+    /// Offset of a histogram bin's centre from `lowestMidi`, semitones.
+    private static func semitoneOffset(_ index: Int) -> Double {
+        (Double(index) + 0.5) / Double(binsPerSemitone) - 0.5
+    }
+
+    private static func hz(_ midi: Double) -> Double { 440 * pow(2, (midi - 69) / 12) }
 }

@@ -52,7 +52,12 @@ public struct OnsetDetector {
     public func onsetFrames(framesPerSecond: Double) -> [Int] {
         let e = envelope
         guard !e.isEmpty else { return [] }
-        let maxValue = e.max() ?? 0
+        // The first frame is measured against silence, so its flux can dwarf every later onset (a
+        // chord change over a sustained sound): the relative threshold is taken from the later
+        // frames, but from no less than a quarter of the first one, so a decaying one-shot's tail
+        // does not turn into onsets.
+        let laterMax = e.dropFirst().max() ?? 0
+        let maxValue = max(laterMax, 0.25 * e[0])
         guard maxValue > 0 else { return [] }
         let w = configuration.meanWindowFrames
         let minGap = max(1, Int(configuration.minimumGapSeconds * framesPerSecond))

@@ -1,0 +1,50 @@
+import Analysis
+import Foundation
+import Synthesis
+import Testing
+import TestSupport
+
+@Suite("Pitch of tonal one-shots: note, cents, octave")
+struct PitchEstimatorTests {
+    let dir = TemporaryDirectory()
+
+    private func pitch(_ samples: [Float], _ name: String) throws -> PitchEstimator.Result {
+        try #require(try Analyzer().analyze(path: Fixtures.write(samples, in: dir, name: name)).pitch)
+    }
+
+    @Test("a note detuned by +27 cents is A3 +27 c")
+    func detuned() throws {
+        let p = try pitch(Signals.tone(midi: 57.27, seconds: 1, amplitude: 0.5), "detuned.wav")
+        #expect(p.note == "A3")
+        #expect(abs(p.cents - 27) < 5)
+        #expect(p.confidence > 0.8)
+    }
+
+    @Test("a pure sine bass at 41.2 Hz (E1) is E1, not an octave up")
+    func bass41() throws {
+        let p = try pitch(Signals.tone(midi: 28, seconds: 1.5, amplitude: 0.6, partials: 1), "e1.wav")
+        #expect(p.note == "E1")
+        #expect(abs(p.cents) < 10)
+    }
+
+    @Test("a tone with a weak fundamental keeps its pitch (no octave error upwards)")
+    func weakFundamental() throws {
+        let f0 = Signals.hz(midi: 45)
+        let samples: [Float] = (0..<44100).map { i in
+            let t = Double(i) / 44100
+            var v = 0.1 * sin(2 * Double.pi * f0 * t)
+            for k in 2...6 { v += sin(2 * Double.pi * Double(k) * f0 * t) / Double(k) }
+            return Float(0.4 * v * exp(-t / 0.6))
+        }
+        let p = try pitch(samples, "weak.wav")
+        #expect(p.midi == 45, "got \(p.note) \(p.cents)")
+    }
+
+    @Test("MIDI, cents and note name are consistent for any frequency", arguments: [30.0, 41.2, 261.63, 1000, 2000])
+    func naming(hz: Double) {
+        let r = PitchEstimator.Result(hz: hz, confidence: 1)
+        let back = 440 * pow(2, (Double(r.midi) + r.cents / 100 - 69) / 12)
+        #expect(abs(back / hz - 1) < 1e-9)
+        #expect(abs(r.cents) <= 50)
+    }
+}
