@@ -37,8 +37,9 @@ let package = Package(
         .target(name: "Library", dependencies: [
             "Analysis", "QueryLanguage", "Similarity", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
-        .target(name: "Engine", dependencies: ["Library", "Analysis", "AudioIO"], swiftSettings: strict),
-        .target(name: "AI", dependencies: ["Library", "Analysis", "TerminalText"], swiftSettings: strict),
+        .target(name: "Locking", swiftSettings: strict),
+        .target(name: "Engine", dependencies: ["Library", "Analysis", "AudioIO", "Locking"], swiftSettings: strict),
+        .target(name: "AI", dependencies: ["Library", "Analysis", "TerminalText", "Locking"], swiftSettings: strict),
         .target(name: "TUICurses", dependencies: ["TUI", "CNCurses"], swiftSettings: strict),
         .target(name: "App", dependencies: ["TUI", "Library", "Engine", "Analysis", "AudioIO", "DSP", "Similarity", "AI"],
                 swiftSettings: strict),
@@ -52,13 +53,13 @@ let package = Package(
         .executableTarget(
             name: "samplemind",
             dependencies: [
-                "Analysis", "AudioIO", "Synthesis", "TerminalText", "Library", "Engine", "App", "TUI", "TUICurses",
+                "Analysis", "AudioIO", "Synthesis", "TerminalText", "Library", "Engine", "App", "TUI", "TUICurses", "Locking",
                 "Similarity", "AI",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
-        .target(name: "TestSupport", dependencies: ["AudioIO", "Synthesis"], swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["AudioIO", "Synthesis", "Locking"], swiftSettings: strict),
 
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DSPTests", dependencies: ["DSP", "TestSupport"], swiftSettings: strict),

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// Providers tried in order (local first, then primary, then fallback): a failure or timeout
 /// moves to the next one and is recorded; a provider that failed `breakerThreshold` times in a
@@ -8,7 +8,7 @@ public final class ProviderChain: Sendable {
     public let providers: [NoteProvider]
     public let breakerThreshold: Int
     public let coolDown: Double
-    private let state = Mutex<[String: Health]>([:])
+    private let state = Locked<[String: Health]>([:])
 
     struct Health { var failures = 0; var skipUntil = 0.0 }
 

@@ -3,7 +3,7 @@ import AudioIO
 import Dispatch
 import Foundation
 import Library
-import Synchronization
+import Locking
 
 /// Analyses pending library content on a bounded number of worker threads.
 ///
@@ -15,7 +15,7 @@ public final class AnalysisEngine: Sendable {
     public let library: SampleLibrary
     public let jobs: Int
     public let batchSize: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private struct State {
         var queue: [PendingAnalysis] = []
@@ -73,7 +73,7 @@ public final class AnalysisEngine: Sendable {
         }
         let total = work.count
         let started = Date()
-        let writeError = Mutex<(any Error)?>(nil)
+        let writeError = Locked<(any Error)?>(nil)
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(total, 1))) { _ in
             let analyzer = Analyzer()
             while let item = takeNext() {
@@ -141,7 +141,7 @@ public final class AnalysisEngine: Sendable {
         return path.withCString { stat($0, &info) == 0 ? false : errno == ENOENT || errno == ENOTDIR }
     }
 
-    private func store(_ batch: [(String, AnalysisOutcome)], errors: borrowing Mutex<(any Error)?>) {
+    private func store(_ batch: [(String, AnalysisOutcome)], errors: borrowing Locked<(any Error)?>) {
         guard !batch.isEmpty else { return }
         do {
             try library.store(batch.map { (contentHash: $0.0, outcome: $0.1) })

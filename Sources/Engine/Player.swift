@@ -1,7 +1,7 @@
 import AudioIO
 import Dispatch
 import Foundation
-import Synchronization
+import Locking
 
 /// Plays one sample at a time on its own thread: streamed decoding, stereo output at a fixed
 /// rate, loop, seek, volume without clipping, and a short fade whenever sound stops or changes,
@@ -37,7 +37,7 @@ public final class Player: Sendable {
 
     private enum Command { case play(String, [UInt8]?), stop, seek(Double), seekBy(Double) }
 
-    private let shared = Mutex(Shared())
+    private let shared = Locked(Shared())
     private let wake = DispatchSemaphore(value: 0)
     private let onEvent: @Sendable (Event) -> Void
     private let makeSink: @Sendable () -> any AudioSink

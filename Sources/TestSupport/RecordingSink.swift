@@ -1,12 +1,12 @@
 import AudioIO
 import Foundation
-import Synchronization
+import Locking
 
 /// An audio sink that records every sample written and, like a real device, takes time:
 /// each write sleeps for the block's real duration divided by `speedup`.
 public final class RecordingSink: AudioSink, @unchecked Sendable {
-    // @unchecked: written by the player thread, read by the test through `samples` (Mutex).
-    private let recorded = Mutex<[Int16]>([])
+    // @unchecked: written by the player thread, read by the test through `samples` (Locked).
+    private let recorded = Locked<[Int16]>([])
     private let speedup: Double
     private var rate = 48_000, channels = 2
 

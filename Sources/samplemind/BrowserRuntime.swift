@@ -6,7 +6,7 @@ import Engine
 import Foundation
 import Glibc
 import Library
-import Synchronization
+import Locking
 import TUI
 import TUICurses
 
@@ -16,7 +16,7 @@ import TUICurses
 /// waits for analysis, the database or the disk.
 final class BrowserRuntime: @unchecked Sendable {
     // @unchecked: `state`, `theme`, `previous` and `terminal` are only touched on the main thread
-    // (run/handle/render); other threads only call `post`, which goes through the Mutex and the pipe.
+    // (run/handle/render); other threads only call `post`, which goes through the Locked and the pipe.
     private let terminal: CursesTerminal
     private let library: SampleLibrary
     private let engine: AnalysisEngine
@@ -27,7 +27,7 @@ final class BrowserRuntime: @unchecked Sendable {
     private var state = AppState()
     private var theme: Theme
     private var previous: Buffer?
-    private let inbox = Mutex<[Action]>([])
+    private let inbox = Locked<[Action]>([])
     private let wakeRead: Int32, wakeWrite: Int32
     private let database = DispatchQueue(label: "samplemind.database", qos: .userInitiated)
     private let files = DispatchQueue(label: "samplemind.files", qos: .userInitiated)
@@ -35,7 +35,7 @@ final class BrowserRuntime: @unchecked Sendable {
     private let notes = DispatchQueue(label: "samplemind.notes", qos: .utility)
     private let noteService: NoteService?
     /// The newest note request: older ones still queued are dropped (the selection moved on).
-    private let latestNote = Mutex<Int64?>(nil)
+    private let latestNote = Locked<Int64?>(nil)
     /// With SAMPLEMIND_FRAME_LOG=PATH, one line per frame: what triggered it and how long
     /// from the key (or wake-up) to the terminal update (for bench/ui_bench.sh).
     private let frameLog: UnsafeMutablePointer<FILE>?

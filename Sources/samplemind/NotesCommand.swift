@@ -3,7 +3,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Library
-import Synchronization
+import Locking
 import TerminalText
 
 /// `samplemind notes FILE|ID` and `samplemind notes --all [QUERY]`: AI notes from the measured
@@ -55,12 +55,12 @@ struct NotesCommand: ParsableCommand {
 
     private func runAll(_ lib: SampleLibrary, _ service: NoteService) throws {
         let ids = try lib.search(target.joined(separator: " ") + " status:ok").map(\.id)
-        let counts = Mutex((done: 0, generated: 0, cached: 0, offline: 0))
-        let latencies = Mutex<[Double]>([])
-        let nextSlot = Mutex(0.0)
+        let counts = Locked((done: 0, generated: 0, cached: 0, offline: 0))
+        let latencies = Locked<[Double]>([])
+        let nextSlot = Locked(0.0)
         let bar = ProgressBar(enabled: Output.stderrIsTerminal && !library.json)
         let started = Date()
-        let work = Mutex(ids[...])
+        let work = Locked(ids[...])
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, ids.count))) { _ in
             while let id = work.withLock({ $0.popFirst() }) {
                 if rate > 0 {   // spread requests out: each takes the next free slot

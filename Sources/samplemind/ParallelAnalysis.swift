@@ -2,7 +2,7 @@ import Analysis
 import AudioIO
 import Dispatch
 import Foundation
-import Synchronization
+import Locking
 
 /// Analyses many files on a bounded number of worker threads and reports results in input
 /// order, each as soon as it and every earlier one are done.
@@ -19,7 +19,7 @@ struct ParallelAnalysis {
 
     /// Runs the analysis; `report` is called in input order, one call at a time.
     func run(paths: [String], report: @escaping @Sendable (Int, Outcome) -> Void) -> Summary {
-        let state = Mutex(State(count: paths.count))
+        let state = Locked(State(count: paths.count))
         let workers = max(1, min(jobs, paths.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let analyzer = Analyzer()

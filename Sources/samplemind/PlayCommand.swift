@@ -2,7 +2,7 @@ import ArgumentParser
 import AudioIO
 import Engine
 import Foundation
-import Synchronization
+import Locking
 
 /// `samplemind play FILE [--loop] [--device D]`: play a file (for scripts and quick checks).
 struct PlayCommand: ParsableCommand {
@@ -18,7 +18,7 @@ struct PlayCommand: ParsableCommand {
     func run() throws {
         let name = device ?? ProcessInfo.processInfo.environment["SAMPLEMIND_DEVICE"] ?? "default"
         let done = DispatchSemaphore(value: 0)
-        let failure = Mutex<String?>(nil)
+        let failure = Locked<String?>(nil)
         let player = Player(sink: { ALSASink(device: name) }, onEvent: { event in
             switch event {
             case .finished: done.signal()
@@ -53,8 +53,8 @@ struct PlayLatencyCommand: ParsableCommand {
     var device = "file:FILE=/dev/null,FORMAT=raw"
 
     func run() throws {
-        let pressed = Mutex<UInt64>(0)
-        let latencies = Mutex<[Double]>([])
+        let pressed = Locked<UInt64>(0)
+        let latencies = Locked<[Double]>([])
         let written = DispatchSemaphore(value: 0)
         let name = device
         let player = Player(sink: { ALSASink(device: name) }, onFirstWrite: {
