@@ -34,9 +34,11 @@ public struct DirectoryWalker {
             }
             var children: [RawPath] = []
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
-                    Array(raw.prefix { $0 != 0 })
-                }
+                // Read the name in place: a dirent is only as long as its name, so copying the
+                // whole 256-byte d_name field read past the end of readdir's buffer (AddressSanitizer).
+                let nameStart = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+                let name = [UInt8](UnsafeRawBufferPointer(start: nameStart,
+                                                          count: strlen(nameStart.assumingMemoryBound(to: CChar.self))))
                 if name == [46] || name == [46, 46] { continue }            // "." and ".."
                 if !includeHidden && name.first == 46 { continue }           // ".hidden"
                 children.append(folder.appending(name))
