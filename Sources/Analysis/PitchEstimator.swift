@@ -55,7 +55,7 @@ public struct PitchEstimator {
         var window = 1
         while window < maxLag { window <<= 1 }
         var fft = 1
-        while fft < window + maxLag { fft <<= 1 }
+        while fft < window + maxLag + 1 { fft <<= 1 }   // + 1: lags 0...maxLag (a fuzzed AIFF hit the edge)
         return (window, maxLag, fft)
     }
 

@@ -20,6 +20,14 @@ struct PitchEstimatorTests {
         #expect(p.confidence > 0.8)
     }
 
+    @Test("sample rates that put the longest lag on a power of two (a fuzzed AIFF crashed here) still give the pitch",
+          arguments: [30_660, 61_380, 15_300])
+    func lagOnPowerOfTwo(sampleRate: Int) throws {
+        let tone = Signals.tone(midi: 57, seconds: 1, sampleRate: sampleRate, amplitude: 0.5)
+        let p = try #require(PitchEstimator().estimate(segment: tone, sampleRate: sampleRate))
+        #expect(p.note == "A3")
+    }
+
     @Test("a pure sine bass at 41.2 Hz (E1) is E1, not an octave up")
     func bass41() throws {
         let p = try pitch(Signals.tone(midi: 28, seconds: 1.5, amplitude: 0.6, partials: 1), "e1.wav")
