@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "TUI", dependencies: ["TerminalText", .product(name: "TOMLKit", package: "TOMLKit")],
                 swiftSettings: strict),
         .target(name: "Library", dependencies: [
-            "Analysis", "QueryLanguage", "Similarity", .product(name: "GRDB", package: "GRDB.swift"),
+            "Analysis", "QueryLanguage", "Similarity", "Locking", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
         .target(name: "Locking", swiftSettings: strict),
         .target(name: "Engine", dependencies: ["Library", "Analysis", "AudioIO", "Locking"], swiftSettings: strict),

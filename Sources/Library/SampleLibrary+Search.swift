@@ -9,6 +9,10 @@ extension SampleLibrary {
         let compiled = try QueryCompiler.compile(query)
         let arguments = StatementArguments(compiled.arguments.map(\.databaseValue))
         return try read { db in
+            if let limit, compiled.sortsByName, let idSet = compiled.idSet,
+               let ids = try idSetPage(db, idSet: idSet, limit: limit, offset: offset) {
+                return try summaries(db, ids: ids)
+            }
             if let limit, offset + limit <= searchWindow,
                let ids = try windowedPage(db, compiled: compiled, arguments: arguments, limit: limit, offset: offset) {
                 return try summaries(db, ids: ids)
@@ -32,6 +36,22 @@ extension SampleLibrary {
         }
     }
 
+    /// The fast path for words, phrases and tags in name order: the matching ids come from the
+    /// FTS and tag indexes alone and are ordered by their cached name positions, so no match's
+    /// row is read (a word matching 13 % of a 100 k library otherwise fetches 13 k names; a tag
+    /// on 10 % walks 26 k rows of the name order for a first page). Returns nil while the cached
+    /// positions are stale and not due for a rebuild.
+    private func idSetPage(_ db: Database, idSet: IdSetQuery, limit: Int, offset: Int) throws -> [Int64]? {
+        guard let positions = try nameOrder.positions(db) else { return nil }
+        var ranked: [(rank: Int32, id: Int64)] = [], seen = Set<Int64>()
+        let arguments = StatementArguments(idSet.arguments.map(\.databaseValue))
+        for id in try Int64.fetchAll(db, sql: idSet.sql, arguments: arguments) where seen.insert(id).inserted {
+            if let rank = positions.rank(of: id) { ranked.append((rank, id)) }
+        }
+        ranked.sort { $0.rank < $1.rank }
+        return ranked.dropFirst(offset).prefix(limit).map(\.id)
+    }
+
     /// The fast path for few matches that an index finds: gather up to `sparseMatches` of them
     /// with their sort keys (through the filters' indexes, in no order), and when that is all of
     /// them, sort them in memory. Returns nil when there are more, for the plans that walk the
@@ -50,28 +70,42 @@ extension SampleLibrary {
         return rows.map { $0["id"] }
     }
 
-    /// The fast path for broad filters: filter only the first `searchWindow` rows of the sort order
-    /// (read from its index) instead of sorting every match. When the page is complete inside
-    /// the window — and, for analysis columns, its last value is strictly inside the window's
-    /// boundary value, so no tied row outside can belong before it — it is exactly the page of
-    /// the full query. Returns nil when the general plan must run.
+    /// The fast path for broad filters: filter only the first rows of the sort order (read from
+    /// its index) instead of sorting every match, trying windows that grow fourfold from four
+    /// pages up to `searchWindow` rows. When the page is complete inside a window — and, for
+    /// analysis columns, its last value is strictly inside the window's boundary value, so no
+    /// tied row outside can belong before it — it is exactly the page of the full query.
+    /// Returns nil when the general plan must run.
     private func windowedPage(_ db: Database, compiled: CompiledQuery, arguments: StatementArguments,
                               limit: Int, offset: Int) throws -> [Int64]? {
+        var window = min(searchWindow, 4 * (offset + limit))
+        while true {
+            if let ids = try windowedPage(db, window: window, compiled: compiled, arguments: arguments,
+                                          limit: limit, offset: offset) { return ids }
+            if window == searchWindow { return nil }
+            window = min(searchWindow, 4 * window)
+        }
+    }
+
+    /// `windowedPage` for one window size.
+    private func windowedPage(_ db: Database, window: Int, compiled: CompiledQuery, arguments: StatementArguments,
+                              limit: Int, offset: Int) throws -> [Int64]? {
         let order = compiled.orderBy
-        if order == "s.name COLLATE NOCASE, s.id" {
+        if compiled.sortsByName {
             let ids = try Int64.fetchAll(db, sql: """
                 WITH w AS MATERIALIZED (SELECT id FROM sample ORDER BY name COLLATE NOCASE, id LIMIT ?)
                 SELECT s.id FROM w CROSS JOIN sample s ON s.id = w.id
                 LEFT JOIN analysis a ON a.contentHash = s.contentHash
                 WHERE \(compiled.whereClause)
                 ORDER BY \(order) LIMIT ? OFFSET ?
-                """, arguments: [searchWindow] + arguments + [limit, offset])
+                """, arguments: [window] + arguments + [limit, offset])
             return ids.count == limit ? ids : nil
         }
         for column in ["bpm", "lufs", "duration"] {
             for descending in [false, true] {
                 let direction = descending ? " DESC" : ""
-                guard order == "a.\(column) IS NULL, a.\(column)\(direction), s.id" else { continue }
+                guard compiled.sortTerms == [SortTerm("a.\(column) IS NULL"), SortTerm("a.\(column)", descending: descending),
+                                             SortTerm("s.id")] else { continue }
                 let rows = try Row.fetchAll(db, sql: """
                     WITH w AS MATERIALIZED (SELECT contentHash FROM analysis WHERE \(column) IS NOT NULL
                                             ORDER BY \(column)\(direction) LIMIT ?)
@@ -80,12 +114,12 @@ extension SampleLibrary {
                     LEFT JOIN analysis a ON a.contentHash = s.contentHash
                     WHERE \(compiled.whereClause)
                     ORDER BY \(order) LIMIT ? OFFSET ?
-                    """, arguments: [searchWindow] + arguments + [limit, offset])
+                    """, arguments: [window] + arguments + [limit, offset])
                 guard rows.count == limit, let last: Double = rows.last?["value"] else { return nil }
                 let boundary = try Double.fetchOne(db, sql: """
                     SELECT \(column) FROM analysis WHERE \(column) IS NOT NULL
                     ORDER BY \(column)\(direction) LIMIT 1 OFFSET ?
-                    """, arguments: [searchWindow - 1])
+                    """, arguments: [window - 1])
                 if let boundary, descending ? !(last > boundary) : !(last < boundary) { return nil }
                 return rows.map { $0["id"] }
             }

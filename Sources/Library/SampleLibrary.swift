@@ -13,12 +13,18 @@ public final class SampleLibrary: Sendable {
     /// Up to this many matches, found through an index, a search sorts them all instead of
     /// walking the sort order: a few milliseconds either way at this size. Settable for tests.
     public let sparseMatches: Int
+    /// Positions in the default name order, for paging free-text matches (see `NameOrder`).
+    let nameOrder: NameOrder
 
     /// Opens (creating if needed) the library at `path` and brings its schema up to date.
     /// `pageLimit` caps the database file at that many pages (SQLite `max_page_count`): a write
     /// beyond it fails exactly as on a full disk, which is how tests exercise that path.
-    public init(path: String, searchWindow: Int = 1000, sparseMatches: Int = 5000, pageLimit: Int? = nil) throws {
+    /// `nameOrderRefresh`: seconds between rebuilds of the cached name order while samples keep
+    /// changing (tests set 0).
+    public init(path: String, searchWindow: Int = 1000, sparseMatches: Int = 5000, pageLimit: Int? = nil,
+                nameOrderRefresh: Double = 2) throws {
         self.path = path
+        nameOrder = NameOrder(rebuildInterval: nameOrderRefresh)
         self.searchWindow = searchWindow
         self.sparseMatches = sparseMatches
         try OwnerOnlyFiles.prepare(databasePath: path)

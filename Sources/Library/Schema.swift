@@ -136,6 +136,20 @@ enum Schema {
                 CREATE INDEX sample_favorite ON sample(favorite) WHERE favorite = 1;
                 """)
         }
+        migrator.registerMigration("v4-name-generation") { db in
+            // Counts changes to the set of sample names, so the in-memory name order (NameOrder)
+            // knows when it is stale without comparing rows.
+            try db.execute(sql: """
+                CREATE TABLE generation (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                INSERT INTO generation (name, value) VALUES ('sampleNames', 0);
+                CREATE TRIGGER sample_names_insert AFTER INSERT ON sample BEGIN
+                    UPDATE generation SET value = value + 1 WHERE name = 'sampleNames'; END;
+                CREATE TRIGGER sample_names_delete AFTER DELETE ON sample BEGIN
+                    UPDATE generation SET value = value + 1 WHERE name = 'sampleNames'; END;
+                CREATE TRIGGER sample_names_rename AFTER UPDATE OF name ON sample BEGIN
+                    UPDATE generation SET value = value + 1 WHERE name = 'sampleNames'; END;
+                """)
+        }
         return migrator
     }
 }

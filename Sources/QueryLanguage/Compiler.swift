@@ -29,17 +29,20 @@ extension Query {
             arguments += values
         }
         return CompiledQuery(whereClause: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "),
-                             arguments: arguments, orderBy: orderBy,
-                             narrowsThroughIndex: terms.contains { !$0.negated && $0.predicate.hasIndex })
+                             arguments: arguments, sortTerms: sortTerms,
+                             narrowsThroughIndex: terms.contains { !$0.negated && $0.predicate.hasIndex },
+                             idSet: idSet)
     }
 
-    /// Sort expressions, NULL analysis values last, then `s.id` as the tiebreaker.
-    var orderBy: String {
+    /// Sort terms, NULL analysis values last, then `s.id` as the tiebreaker.
+    var sortTerms: [SortTerm] {
         let sort = sort ?? Sort(.name)
-        var parts: [String] = []
-        if let column = sort.field.nullableColumn { parts.append("\(column) IS NULL") }
-        parts += sort.field.expressions.map { $0 + (sort.descending ? " DESC" : "") }
-        return (parts + ["s.id"]).joined(separator: ", ")
+        var terms: [SortTerm] = []
+        if let column = sort.field.nullableColumn { terms.append(SortTerm("\(column) IS NULL")) }
+        terms += sort.field.expressions.map {
+            SortTerm($0.expression, noCase: $0.noCase, descending: sort.descending)
+        }
+        return terms + [SortTerm("s.id")]
     }
 }
 

@@ -59,20 +59,20 @@ extension Query {
     public enum SortField: String, Sendable, Equatable, CaseIterable {
         case name, path, bpm, key, duration = "dur", lufs, rating, added, family, kind = "type", size
 
-        /// ORDER BY expressions, most significant first.
-        var expressions: [String] {
+        /// ORDER BY expressions, most significant first, and whether each ignores case.
+        var expressions: [(expression: String, noCase: Bool)] {
             switch self {
-            case .name: ["s.name COLLATE NOCASE"]
-            case .path: ["s.displayPath COLLATE NOCASE"]
-            case .bpm: ["a.bpm"]
-            case .key: ["CAST(a.keyCamelot AS INTEGER)", "a.keyCamelot"]  // 2A before 10A
-            case .duration: ["a.duration"]
-            case .lufs: ["a.lufs"]
-            case .rating: ["s.rating"]
-            case .added: ["s.addedAt"]
-            case .family: ["a.family"]
-            case .kind: ["a.kind"]
-            case .size: ["s.size"]
+            case .name: [("s.name", true)]
+            case .path: [("s.displayPath", true)]
+            case .bpm: [("a.bpm", false)]
+            case .key: [("CAST(a.keyCamelot AS INTEGER)", false), ("a.keyCamelot", false)]  // 2A before 10A
+            case .duration: [("a.duration", false)]
+            case .lufs: [("a.lufs", false)]
+            case .rating: [("s.rating", false)]
+            case .added: [("s.addedAt", false)]
+            case .family: [("a.family", false)]
+            case .kind: [("a.kind", false)]
+            case .size: [("s.size", false)]
             }
         }
 

@@ -9,7 +9,7 @@ struct CompilerTests {
     @Test("the empty query matches everything in name order")
     func emptyQuery() throws {
         #expect(try QueryCompiler.compile("") == CompiledQuery(
-            whereClause: "1", arguments: [], orderBy: "s.name COLLATE NOCASE, s.id"))
+            whereClause: "1", arguments: [], sortTerms: [SortTerm("s.name", noCase: true), SortTerm("s.id")]))
     }
 
     @Test("free words share one prefix MATCH; phrases are exact; exclusions are NOT IN")
@@ -37,6 +37,28 @@ struct CompilerTests {
         for query in ["", "path:drums/", "tag:dark", "-kick", "-tag:dark", "-bpm:120..130 path:x", "sort:-bpm"] {
             #expect(try !QueryCompiler.compile(query).narrowsThroughIndex, "\(query)")
         }
+    }
+
+    @Test("words, phrases and tags alone also compile to id sets: positives intersected, exclusions subtracted")
+    func idSets() throws {
+        let text = "SELECT rowid FROM sample_fts WHERE sample_fts MATCH ?"
+        let tagged = "SELECT sampleId FROM tag WHERE tag = ? COLLATE NOCASE"
+        let mixed = try QueryCompiler.compile(#"-tag:old kick -dark tag:Dark "vinyl crackle" sort:-bpm"#).idSet
+        #expect(mixed?.sql == "\(text) INTERSECT \(tagged) EXCEPT \(tagged) EXCEPT \(text)")
+        #expect(mixed?.arguments == [.text(#""kick"* "vinyl crackle""#), .text("Dark"), .text("old"), .text(#""dark"*"#)])
+        #expect(try QueryCompiler.compile("kick").idSet == IdSetQuery(sql: text, arguments: [.text(#""kick"*"#)]))
+        #expect(try QueryCompiler.compile("tag:dark -hat").idSet?.sql == "\(tagged) EXCEPT \(text)")
+        for query in ["", "-kick", "-tag:dark", "kick bpm:>100", "kick path:x", "tag:dark fav", "tag:a rating:>=4"] {
+            #expect(try QueryCompiler.compile(query).idSet == nil, "\(query)")
+        }
+    }
+
+    @Test("only the default order counts as sorting by name")
+    func sortsByName() throws {
+        #expect(try QueryCompiler.compile("kick").sortsByName)
+        #expect(try QueryCompiler.compile("sort:name").sortsByName)
+        #expect(try !QueryCompiler.compile("sort:-name").sortsByName)
+        #expect(try !QueryCompiler.compile("sort:path").sortsByName)
     }
 
     @Test("sort keys select each sort expression once and order by them with the same collation and direction")
@@ -91,7 +113,7 @@ struct CompilerTests {
     func keys() throws {
         #expect(try QueryCompiler.compile("key:1m") == CompiledQuery(
             whereClause: "(a.keyTonic = ? AND a.keyMode = ?)", arguments: [.integer(9), .text("minor")],
-            orderBy: "s.name COLLATE NOCASE, s.id", narrowsThroughIndex: true))
+            sortTerms: [SortTerm("s.name", noCase: true), SortTerm("s.id")], narrowsThroughIndex: true))
         #expect(try QueryCompiler.compile("key:Bbm").arguments == [.integer(10), .text("minor")])
         #expect(try QueryCompiler.compile("key:Eb").whereClause == "a.keyTonic = ?")
         #expect(try QueryCompiler.compile("key:8A").whereClause == "a.keyCamelot = ?")
