@@ -274,18 +274,18 @@ final class BrowserRuntime: @unchecked Sendable {
         let target = (folder as NSString).expandingTildeInPath
         do {
             try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
-            var copied = 0
+            var copied = 0, alreadyThere = 0
             for id in ids {
-                guard let sample = try library.sample(id: id) else { continue }
-                let destination = (target as NSString).appendingPathComponent(sample.name)
-                if !FileManager.default.fileExists(atPath: destination) {
-                    try FileManager.default.copyItem(atPath: sample.path, toPath: destination)
-                    copied += 1
+                guard let source = try library.rawPath(of: id) else { continue }
+                switch try FileExporter.copy(source, into: RawPath(target)) {
+                case .copied: copied += 1
+                case .alreadyThere: alreadyThere += 1
                 }
             }
-            post(.message("exported \(copied) files to \(target)", isError: false))
+            post(.message("exported \(copied) files to \(target)"
+                + (alreadyThere > 0 ? " (\(alreadyThere) already there, left as they were)" : ""), isError: false))
         } catch {
-            post(.message("export failed: \(error.localizedDescription)", isError: true))
+            post(.message("export failed: \(Self.describe(error))", isError: true))
         }
     }
 }

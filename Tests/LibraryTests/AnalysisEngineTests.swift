@@ -11,7 +11,7 @@ struct AnalysisEngineTests {
     private func pendingLibrary(_ count: Int) throws -> LibraryFixture {
         let f = try LibraryFixture()
         for i in 0..<count { try f.write(Signals.tone(midi: 40 + Double(i), seconds: 0.2), "tonal/n\(i).wav") }
-        try Scanner().scan([RawPath(f.samplesRoot)], into: f.library)
+        _ = try Scanner().scan([RawPath(f.samplesRoot)], into: f.library)
         return f
     }
 

@@ -43,7 +43,7 @@ struct FullDiskTests {
     func analysisFillsTheDisk() throws {
         let f = try LibraryFixture()
         try writeSamples(f, count: 40)
-        try Scanner().scan([RawPath(f.samplesRoot)], into: f.library)
+        _ = try Scanner().scan([RawPath(f.samplesRoot)], into: f.library)
         try f.library.setRating(5, for: [1])
         _ = try f.library.addTag("keep", to: [1])
         let capped = try SampleLibrary(path: f.databasePath, pageLimit: try pageCount(f.databasePath) + 6)
