@@ -36,10 +36,14 @@ public enum AIConfiguration {
         case badURL(provider: String)
         case keyFileTooOpen(path: String)
         case keyFileUnreadable(path: String)
+        /// An API key would travel unencrypted (plain `http://` to a host other than this machine).
+        case keyInClear(provider: String)
         public var description: String {
             switch self {
             case .unknownKind(let p, let k): return "AI provider \(p): unknown kind \"\(k)\" (ollama, openai, gemini, anthropic)"
-            case .badURL(let p): return "AI provider \(p): base_url is not a URL"
+            case .badURL(let p): return "AI provider \(p): base_url is not an http:// or https:// URL"
+            case .keyInClear(let p):
+                return "AI provider \(p): refusing to send an API key over plain http:// to another machine (use https://)"
             case .keyFileTooOpen(let path):
                 return "refusing the API key file \(path): it is readable by group or others (chmod 600 it)"
             case .keyFileUnreadable(let path): return "cannot read the API key file \(path)"
@@ -55,13 +59,21 @@ public enum AIConfiguration {
             guard let kind = NoteProvider.Kind(rawValue: entry.kind) else {
                 throw Problem.unknownKind(provider: entry.name, kind: entry.kind)
             }
-            guard let url = URL(string: entry.baseURL), url.scheme != nil else { throw Problem.badURL(provider: entry.name) }
+            guard let url = URL(string: entry.baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme)
+            else { throw Problem.badURL(provider: entry.name) }
             var key: String?
             if let variable = entry.apiKeyEnvironment { key = environment[variable] }
             if key == nil, let file = entry.apiKeyFile { key = try readKeyFile((file as NSString).expandingTildeInPath) }
+            if key != nil, scheme == "http", !isLoopback(url.host ?? "") { throw Problem.keyInClear(provider: entry.name) }
             return NoteProvider(name: entry.name, kind: kind, baseURL: url, model: entry.model,
                                 timeout: entry.timeout ?? 20, maxTokens: entry.maxTokens ?? 200, apiKey: key)
         }
+    }
+
+    /// Whether `host` names this machine (a local model server may use plain http).
+    static func isLoopback(_ host: String) -> Bool {
+        let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "::1"
     }
 
     /// Reads a key file, refusing one that group or others can read.

@@ -173,6 +173,22 @@ struct AIConfigurationTests {
                                               environment: [:])
         }
     }
+
+    @Test("an API key is never sent over plain http to another machine; a local server may use http")
+    func keyNeverInClear() throws {
+        func build(_ url: String, key: Bool) throws -> [NoteProvider] {
+            try AIConfiguration.providers([.init(name: "p", kind: "openai", baseURL: url, model: "m",
+                                                 apiKeyEnvironment: key ? "K" : nil)], order: [], environment: ["K": "sk"])
+        }
+        #expect(throws: AIConfiguration.Problem.keyInClear(provider: "p")) { try build("http://api.example.com/v1", key: true) }
+        #expect(throws: AIConfiguration.Problem.keyInClear(provider: "p")) { try build("HTTP://192.168.1.5:8080", key: true) }
+        #expect(try build("https://api.example.com/v1", key: true).first?.apiKey == "sk")
+        for local in ["http://localhost:11434", "http://127.0.0.1:1", "http://[::1]:8080"] {
+            #expect(try build(local, key: true).count == 1, "\(local)")
+        }
+        #expect(try build("http://192.168.1.5:11434", key: false).count == 1, "no key, nothing secret to leak")
+        #expect(throws: AIConfiguration.Problem.badURL(provider: "p")) { try build("file:///etc/passwd", key: false) }
+    }
 }
 
 import Glibc
