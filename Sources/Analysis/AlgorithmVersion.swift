@@ -9,7 +9,7 @@ public enum AlgorithmVersion {
     public static let onsets = 2
     public static let tempo = 2
     public static let key = 2
-    public static let pitch = 1
+    public static let pitch = 2
     public static let kind = 2
     public static let family = 1
 

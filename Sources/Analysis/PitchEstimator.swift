@@ -7,7 +7,8 @@ import Foundation
 /// Analyses up to `maxFrames` frames of the segment that follows the attack, takes the median
 /// f0 of the voiced frames, and reports nothing ("none") for noise and drums: too few voiced
 /// frames or too aperiodic. YIN's "first dip below the threshold" rule protects against
-/// choosing a sub-harmonic (octave too low).
+/// choosing a sub-harmonic (octave too low); `heardOctave` then corrects the one sub-harmonic YIN
+/// gets right by the book: a period twice the note's, with no energy of its own (FM bells).
 public struct PitchEstimator {
     public struct Configuration: Sendable {
         /// Lowest and highest f0 searched, Hz.
@@ -26,7 +27,8 @@ public struct PitchEstimator {
         public var cents: Double
         /// "A4", "C#2".
         public var note: String
-        /// 1 − median aperiodicity of the voiced frames, 0 … 1.
+        /// 1 − median aperiodicity of the voiced frames, 0 … 1: how periodic the note is (also when
+        /// `hz` is twice the period's frequency, see `PitchEstimator.heardOctave`).
         public var confidence: Double
         public let version = AlgorithmVersion.pitch
         private enum CodingKeys: String, CodingKey { case hz, midi, cents, note, confidence, version }
@@ -98,7 +100,8 @@ public struct PitchEstimator {
         guard !f0s.isEmpty, Double(f0s.count) >= configuration.minimumVoicedFraction * Double(frameCount) else {
             return nil
         }
-        let hz = median(f0s)
+        let periodHz = median(f0s)
+        let hz = heardOctave(of: periodHz, segment: segment, sampleRate: sampleRate)
         guard hz >= configuration.minHz * 0.97, hz <= configuration.maxHz * 1.03 else { return nil }
         return Result(hz: hz, confidence: max(0, min(1, 1 - median(aperiodicities))))
     }
@@ -124,5 +127,68 @@ public struct PitchEstimator {
         let sorted = values.sorted()
         return sorted.count % 2 == 1 ? sorted[sorted.count / 2]
             : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+}
+
+extension PitchEstimator {
+    /// Partials at `hz` and `3·hz` this far below the `2·hz` partial count as absent (30 dB).
+    static let absentPartial: Float = 0.0316
+    /// The `2·hz` partial must be within this of the strongest spectral peak (20 dB).
+    static let prominentPartial: Float = 0.1
+
+    /// The frequency a listener hears for a signal whose period has frequency `hz`: `2·hz` when the
+    /// spectrum gives no evidence of `hz` itself, else `hz`.
+    ///
+    /// Every partial of an FM bell with carrier f and modulator (n + ½)·f is a multiple of f/2, so
+    /// its period is 2/f, but nothing sounds at f/2 or 3f/2, and f is a prominent partial: the
+    /// note heard (and labelled) is f. The test is on the harmonics 1 and 3 of the candidate
+    /// around its second, the only ones that would show the spacing `hz` next to the `2·hz`
+    /// partial: both ≥ 30 dB below it, and the `2·hz` partial within 20 dB of the strongest peak.
+    /// A note with a weak fundamental (a bass carried by harmonics 2, 3, 4 …) keeps its third
+    /// harmonic, a square wave its first, a sine has no second: all keep `hz`.
+    func heardOctave(of hz: Double, segment: [Float], sampleRate: Int) -> Double {
+        let usual = PitchEstimator.segmentLength(sampleRate: sampleRate, configuration: configuration)
+        let length = min(segment.count, usual)
+        guard 2 * hz <= configuration.maxHz * 1.03, length >= 64 else { return hz }
+        // Short files give lengths of every size: only the usual one goes in the shared window cache.
+        let window = length == usual ? Window.sharedHann(length) : Window.hann(length)
+        let spectrum = MagnitudeSpectrum(segment[..<length], window: window, sampleRate: sampleRate)
+        let second = spectrum.peak(near: 2 * hz)
+        guard second >= Self.prominentPartial * spectrum.maximum, second > 0 else { return hz }
+        let neighbours = max(spectrum.peak(near: hz), spectrum.peak(near: 3 * hz))
+        return neighbours < Self.absentPartial * second ? 2 * hz : hz
+    }
+}
+
+/// Hann-windowed magnitude spectrum of a whole pitch segment (one FFT, zero-padded to a power of
+/// two), read as the strongest bin near a frequency.
+private struct MagnitudeSpectrum {
+    let magnitudes: [Float]
+    let binHz: Double
+    /// Half-width of a sinusoid's main lobe in this window, Hz.
+    let lobeHz: Double
+    let maximum: Float
+
+    init(_ segment: ArraySlice<Float>, window: [Float], sampleRate: Int) {
+        var size = 1
+        while size < segment.count { size <<= 1 }
+        let fft = RealFFT(size: size)
+        for i in 0..<size { fft.input[i] = i < segment.count ? segment[segment.startIndex + i] * window[i] : 0 }
+        fft.forward()
+        var power = [Float](repeating: 0, count: fft.binCount)
+        power.withUnsafeMutableBufferPointer { fft.powerSpectrum(into: $0) }
+        magnitudes = power.map { $0.squareRoot() }
+        binHz = Double(sampleRate) / Double(size)
+        lobeHz = 2 * Double(sampleRate) / Double(segment.count)
+        maximum = magnitudes.max() ?? 0
+    }
+
+    /// The largest magnitude within ±3 % (a quarter tone, for detuned partials) plus a main-lobe
+    /// half-width of `hz`; 0 above Nyquist.
+    func peak(near hz: Double) -> Float {
+        let low = max(0, Int(((hz * 0.97 - lobeHz) / binHz).rounded(.down)))
+        let high = min(magnitudes.count - 1, Int(((hz * 1.03 + lobeHz) / binHz).rounded(.up)))
+        guard low <= high else { return 0 }
+        return magnitudes[low...high].max() ?? 0
     }
 }
