@@ -91,10 +91,20 @@ public struct TempoEstimator {
             .map { (bpm: $0, comb: comb($0), total: comb($0) * prior($0)) }
         var chosen = best
         var fitsBars = false
+        // A whole-bar tempo on a comb peak (its comb nearly the best within ±2 %) with half the free
+        // estimate's comb or more means the loop is trimmed to whole bars: only the octave is open, and the
+        // priors choose it among the whole-bar tempos. The free estimate can lock onto a cross-rhythm
+        // (dotted eighths read as 4/3 of the tempo, three-beat groups as 2/3) that no whole-bar tempo shares.
+        let onPeak = bars.filter {
+            $0.comb >= configuration.minimumBarComb && $0.comb >= 0.85 * comb(refine($0.bpm, comb: comb))
+        }
         let near = bars.filter { abs($0.bpm / best.bpm - 1) < 0.04 && $0.comb >= 0.8 * best.comb }
-        if let bar = near.max(by: { $0.total < $1.total }) ?? bars.max(by: { $0.total < $1.total }),
-           bar.comb >= configuration.minimumBarComb,
-           near.contains(where: { $0.bpm == bar.bpm }) || bar.total >= 0.8 * best.total {
+        if let bar = onPeak.max(by: { $0.total < $1.total }), bar.comb >= 0.5 * best.comb {
+            chosen = bar
+            fitsBars = true
+        } else if let bar = near.max(by: { $0.total < $1.total }) ?? bars.max(by: { $0.total < $1.total }),
+                  bar.comb >= configuration.minimumBarComb,
+                  near.contains(where: { $0.bpm == bar.bpm }) || bar.total >= 0.8 * best.total {
             chosen = bar
             fitsBars = true
         }

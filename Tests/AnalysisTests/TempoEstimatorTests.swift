@@ -32,6 +32,19 @@ struct TempoEstimatorTests {
         #expect(abs(t.bpm / 140 - 1) < 0.02 || abs(t.bpm / 70 - 1) < 0.02)
     }
 
+    @Test("a fast one-bar break (~180 BPM) reads in its own octave")
+    func fastOneBar() throws {
+        let bpm = 178.0
+        let (_, t) = try tempo(DrumPattern.breakbeat.render(bpm: bpm, bars: 1), "fastbar.wav")
+        #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
+    }
+
+    @Test("a one-bar half-time pattern (snare on 3) reads at its labelled tempo", arguments: [140.0, 150.0])
+    func halfTimeOneBar(bpm: Double) throws {
+        let (_, t) = try tempo(DrumPattern.halfTime.render(bpm: bpm, bars: 1), "halfbar\(Int(bpm)).wav")
+        #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
+    }
+
     @Test("a one-bar loop gets its exact tempo from its length", arguments: [(124.0, "house"), (87.0, "hiphop")])
     func oneBar(bpm: Double, style: String) throws {
         let pattern = style == "house" ? DrumPattern.fourOnTheFloor : DrumPattern.backbeat
