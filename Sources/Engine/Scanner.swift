@@ -74,7 +74,7 @@ public struct Scanner {
                 changes.removeAll(keepingCapacity: true)
             }
         }
-        var seen = Set<RawPath>()
+        var seen = Set<Int64>()   // ids of known files found again
         var newFiles: [DirectoryWalker.Entry] = []
         var found = 0
         // 1. Walk: unchanged files cost one stat; changed ones are re-hashed.
@@ -87,7 +87,7 @@ public struct Scanner {
                 progress(Progress(phase: "scanning", done: found, total: found, rate: Double(found) / elapsed, eta: nil))
             }
             if let file = known[entry.path] {
-                seen.insert(entry.path)
+                seen.insert(file.id)
                 // a file never hashed (it was unreadable) is read again even when unchanged
                 if file.size == entry.size && file.mtime == entry.mtime && file.contentHash != nil {
                     if file.status == "missing" {
@@ -113,7 +113,7 @@ public struct Scanner {
         if let walkError { throw walkError }
 
         // 2. What disappeared becomes missing (kept with its tags).
-        for file in known.values where !seen.contains(file.path) && file.status != "missing" {
+        for file in known.values where !seen.contains(file.id) && file.status != "missing" {
             changes.append(.missing(id: file.id))
             summary.missing += 1
         }

@@ -31,7 +31,8 @@ extension SampleLibrary {
     /// Every sample under `rootId`, by path.
     public func knownFiles(rootId: Int64) throws -> [RawPath: KnownFile] {
         try read { db in
-            var files: [RawPath: KnownFile] = [:]
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sample WHERE rootId = ?", arguments: [rootId]) ?? 0
+            var files = [RawPath: KnownFile](minimumCapacity: count)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT id, path, size, mtime, status, contentHash FROM sample WHERE rootId = ?
                 """, arguments: [rootId])
