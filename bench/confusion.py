@@ -16,7 +16,8 @@ labels taken from where the files come from:
           sonic-pi prefix or the lmms folder, compared with SampleMind's family; a category
           "loop" is right for loop-drums or loop-music.
 
-Prints both confusion tables (rows: label, columns: SampleMind) and the accuracies.
+Prints both confusion tables (rows: label, columns: SampleMind) and the accuracies, then the family
+table and accuracy of each pack (sonic-pi, lmms, hydrogen).
 """
 import argparse
 import collections
@@ -97,14 +98,31 @@ def main(argv):
         if t and t != r.get("kind"):
             print(f"  {t:8s} -> {r.get('kind'):8s} {r['path']}")
 
-    fams = [(category(r["path"]), r.get("family") or "none") for r in results]
-    fams = [(c, f) for c, f in fams if c in FAMILY_OK]
-    right = sum(f in FAMILY_OK[c] for c, f in fams)
+    labelled = [(pack(r["path"]), category(r["path"]), r.get("family") or "none") for r in results]
+    labelled = [(p, c, f) for p, c, f in labelled if c in FAMILY_OK]
     print()
-    table(fams, "family \\ SampleMind")
-    print(f"\nfamily (label's accepted families, see FAMILY_OK): {right}/{len(fams)} = "
-          f"{100 * right / max(1, len(fams)):.1f} %")
+    table([(c, f) for _, c, f in labelled], "family \\ SampleMind")
+    print(f"\nfamily (label's accepted families, see FAMILY_OK): {family_score(labelled)}")
+    for name in PACKS:
+        print()
+        table([(c, f) for p, c, f in labelled if p == name], f"{name} family \\ SampleMind")
+    print()
+    for name in PACKS:
+        print(f"family, {name}: {family_score([x for x in labelled if x[0] == name])}")
+    print(f"family, sonic-pi + lmms: {family_score([x for x in labelled if x[0] != 'hydrogen'])}")
     return 0
+
+
+PACKS = ["sonic-pi", "lmms", "hydrogen"]
+
+
+def pack(path):
+    return "hydrogen" if "/hydrogen/" in path else "sonic-pi" if "/sonic-pi/" in path else "lmms"
+
+
+def family_score(labelled):
+    right = sum(f in FAMILY_OK[c] for _, c, f in labelled)
+    return f"{right}/{len(labelled)} = {100 * right / max(1, len(labelled)):.1f} %"
 
 
 if __name__ == "__main__":

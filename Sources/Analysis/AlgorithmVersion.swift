@@ -5,13 +5,13 @@ public enum AlgorithmVersion {
     public static let loudness = 1
     public static let spectral = 1
     public static let mfcc = 1
-    public static let envelope = 1
+    public static let envelope = 2
     public static let onsets = 2
     public static let tempo = 3
     public static let key = 2
     public static let pitch = 2
     public static let kind = 2
-    public static let family = 1
+    public static let family = 2
 
     /// Every descriptor's version by name, as printed in JSON.
     public static var all: [String: Int] {

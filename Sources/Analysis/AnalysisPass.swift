@@ -152,6 +152,8 @@ final class AnalysisPass {
             kind: kind.kind, durationSeconds: duration, centroidHz: spectralResult.centroidHz,
             rolloffHz: spectralResult.rolloffHz, flatness: spectralResult.flatness,
             attackSeconds: envelopeResult.attackSeconds, decaySeconds: envelopeResult.decaySeconds,
+            temporalCentroidSeconds: envelopeResult.temporalCentroidSeconds,
+            silenceHeadSeconds: levelResult.silenceHeadSeconds, silenceTailSeconds: levelResult.silenceTailSeconds,
             pitch: pitch, key: key))
         let tempo = kind.kind == .loop ? tempoEstimate : nil
         let loudnessResult = loudness.result()

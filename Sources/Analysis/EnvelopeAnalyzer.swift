@@ -11,7 +11,8 @@ public struct EnvelopeAnalyzer {
     public struct Result: Sendable, Equatable, Codable {
         /// From the first time the envelope reaches 10 % of its maximum to the first time it reaches 90 %, seconds.
         public var attackSeconds: Double
-        /// From the envelope maximum until it first falls 20 dB below it, seconds (to the end if it never does).
+        /// From the envelope maximum until it falls 20 dB below it and stays there for 25 ms, seconds
+        /// (to the end if it never does).
         public var decaySeconds: Double
         /// Energy-weighted mean time of the envelope, seconds.
         public var temporalCentroidSeconds: Double
@@ -61,8 +62,16 @@ public struct EnvelopeAnalyzer {
         let start = env.firstIndex { $0 >= 0.1 * maxValue } ?? 0
         let reach = env.firstIndex { $0 >= 0.9 * maxValue } ?? peakIndex
         let floor = maxValue * 0.1   // −20 dB
-        var end = env.count - 1
-        for i in peakIndex..<env.count where env[i] < floor { end = i; break }
+        // A block peak near a zero crossing of a low note is far below the note's amplitude (a
+        // 64-sample block spans only 1.5 ms, a 41 Hz half-cycle 12 ms), so one low block is not the
+        // end of the decay: the level must stay under the floor for half a period of the lowest
+        // audible frequency (20 Hz → 25 ms). A run cut short by the end of the file still counts.
+        let hold = max(1, Int((0.025 / step).rounded(.up)))
+        var end = env.count - 1, below = 0
+        for i in peakIndex..<env.count {
+            below = env[i] < floor ? below + 1 : 0
+            if below == hold || (below > 0 && i == env.count - 1) { end = i - below + 1; break }
+        }
         var weighted = 0.0, total = 0.0
         for (i, v) in env.enumerated() {
             let energy = Double(v) * Double(v)
