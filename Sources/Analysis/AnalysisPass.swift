@@ -135,17 +135,19 @@ final class AnalysisPass {
             zeroCrossingRate: monoSamples > 1 ? Double(zeroCrossings) / Double(monoSamples - 1) : 0)
         let onsetResult = onsets.result(framesPerSecond: fps, hopSeconds: hopSeconds, durationSeconds: duration)
         let envelopeResult = envelope.result(frameRMS: frameRMS, hopSeconds: hopSeconds)
-        let tempoEstimate = TempoEstimator().estimate(
-            envelope: onsets.envelope, frameRMS: frameRMS, framesPerSecond: fps, durationSeconds: duration,
-            trailingSilenceSeconds: levelResult.silenceTailSeconds)
-        let sounding = duration - levelResult.silenceHeadSeconds - levelResult.silenceTailSeconds
-        let kind = KindClassifier().classify(.init(
-            durationSeconds: duration, soundingSeconds: sounding,
-            onsetTimes: onsetResult.timesSeconds, tempo: tempoEstimate))
         let chromaVector = chroma.normalized
         let key = KeyEstimator().estimate(chroma: chromaVector, bass: chroma.bassNormalized,
                                           openingBass: chroma.openingBassNormalized,
                                           tuningCoherence: chroma.tuningCoherence, flatness: spectralResult.flatness)
+        let tempoEstimator = TempoEstimator()
+        let tempoEstimate = tempoEstimator.estimate(
+            envelope: onsets.envelope, frameRMS: frameRMS, framesPerSecond: fps, durationSeconds: duration,
+            trailingSilenceSeconds: levelResult.silenceTailSeconds,
+            harmonic: tempoEstimator.isHarmonic(keyFound: key != nil, onsetsPerSecond: onsetResult.rate))
+        let sounding = duration - levelResult.silenceHeadSeconds - levelResult.silenceTailSeconds
+        let kind = KindClassifier().classify(.init(
+            durationSeconds: duration, soundingSeconds: sounding,
+            onsetTimes: onsetResult.timesSeconds, tempo: tempoEstimate))
         let pitch = kind.kind == .oneshot && spectralResult.flatness < 0.3
             ? PitchEstimator().estimate(segment: pitchSegment, sampleRate: sampleRate) : nil
         let family = FamilyClassifier().classify(.init(

@@ -17,13 +17,14 @@ struct OnsetPeriodicity {
         let mean = envelope.reduce(0, +) / Double(n)
         let centred = envelope.map { $0 - mean }
         var acf = [Double](repeating: 0, count: maxLag + 1)
-        for lag in 0...maxLag {
-            let shift = lag % n
+        for lag in 0...min(maxLag, n - 1) {
             var sum = 0.0
-            for i in 0..<(n - shift) { sum += centred[i] * centred[i + shift] }
-            for i in (n - shift)..<n { sum += centred[i] * centred[i + shift - n] }
+            for i in 0..<(n - lag) { sum += centred[i] * centred[i + lag] }
+            for i in (n - lag)..<n { sum += centred[i] * centred[i + lag - n] }
             acf[lag] = sum / Double(n)
         }
+        // Circular: lags past one envelope length repeat the first ones.
+        if maxLag >= n { for lag in n...maxLag { acf[lag] = acf[lag % n] } }
         guard acf[0] > 0 else { return nil }
         let norm = acf[0]
         self.acf = acf.map { $0 / norm }

@@ -11,6 +11,12 @@ import Foundation
 /// without its silent tail) is a whole number of 4/4 bars, within 4 % of the best and with nearly
 /// its score, gives the exact tempo. The comb decides the octave; the bar length only the digits,
 /// so a tail or an inexact trim costs precision, not the octave.
+///
+/// Harmonic material (a key was found and onsets are sparse: sustained chords, pads, stabs) is
+/// different: its accents are chord changes, which land on bars or half bars, not on every beat. For
+/// it a tempo is supported by periodicity at one, two or four beats (the best of the three comb
+/// scores), the accent prior is left out, and the tempo prior chooses the octave — so 4 bars of
+/// chords changing every half bar at 120 BPM read 120, not the 60 at which each chord is a beat.
 public struct TempoEstimator {
     public struct Configuration: Sendable {
         /// Tempo search range, BPM.
@@ -23,6 +29,9 @@ public struct TempoEstimator {
         /// Least comb score (envelope autocorrelation, 0 … 1) a whole-bar tempo needs to count as a fit:
         /// without periodic support any length "fits" some tempo.
         public var minimumBarComb = 0.15
+        /// Harmonic material (see `isHarmonic`) has fewer onsets per second than this; drum loops at
+        /// 60–190 BPM have 2.3 or more.
+        public var harmonicMaxOnsetsPerSecond = 2.0
         /// Only the first this-many seconds of envelope are used.
         public var maxSeconds = 120.0
         public init() {}
@@ -54,8 +63,10 @@ public struct TempoEstimator {
     ///   - envelope: onset strength per frame; `framesPerSecond` its rate.
     ///   - frameRMS: RMS per frame at the same rate (for the accent prior); nil leaves that prior out.
     ///   - durationSeconds: the file's duration; `trailingSilenceSeconds` what of it is silent tail.
+    ///   - harmonic: the material is harmonic (`isHarmonic`): accents every one, two or four beats.
     public func estimate(envelope: [Float], frameRMS: [Float]? = nil, framesPerSecond fps: Double,
-                         durationSeconds: Double, trailingSilenceSeconds: Double) -> Result? {
+                         durationSeconds: Double, trailingSilenceSeconds: Double,
+                         harmonic: Bool = false) -> Result? {
         let usable = min(envelope.count, Int(configuration.maxSeconds * fps))
         guard usable > Int(fps) else { return nil }
         var e = envelope[0..<usable].map(Double.init)
@@ -63,11 +74,23 @@ public struct TempoEstimator {
         // (a loop's true predecessor is its own end), so it counts no more than the largest of them.
         if let later = e.dropFirst().max() { e[0] = min(e[0], later) }
         guard let periodicity = OnsetPeriodicity(envelope: e, framesPerSecond: fps,
-                                                 maxLag: Int(fps * 60 / configuration.minBPM * 4) + 2) else { return nil }
-        let comb = periodicity.comb
-        let accentFrames = min(usable, frameRMS?.count ?? 0)
-        let accentsPerSecond = frameRMS.map { AccentDensity.effectiveCount(frameRMS: $0, frames: accentFrames) }
-            .map { $0 / (Double(max(accentFrames, 1)) / fps) } ?? 0
+                                                 maxLag: Int(fps * 60 / configuration.minBPM * 4 * (harmonic ? 4 : 1)) + 2)
+        else { return nil }
+        let beatComb = periodicity.comb
+        // Harmonic: the chord changes may come every beat, every two beats or every bar.
+        let comb: (Double) -> Double
+        if harmonic {
+            comb = { bpm in max(beatComb(bpm), beatComb(bpm / 2), beatComb(bpm / 4)) }
+        } else {
+            comb = beatComb
+        }
+        // The accent prior is for beats; harmonic material leaves it out (0: no accent information).
+        var accentsPerSecond = 0.0
+        if !harmonic, let frameRMS {
+            let accentFrames = min(usable, frameRMS.count)
+            accentsPerSecond = AccentDensity.effectiveCount(frameRMS: frameRMS, frames: accentFrames)
+                / (Double(max(accentFrames, 1)) / fps)
+        }
         let prior = { (bpm: Double) in self.tempoPrior(bpm) * self.accentPrior(bpm, accentsPerSecond: accentsPerSecond) }
 
         // 1. The strongest periodicity under the tempo prior alone.
@@ -115,10 +138,18 @@ public struct TempoEstimator {
             let alternative = bpm * ratio
             guard alternative >= 20, alternative <= 400 else { return nil }
             return Alternative(bpm: (alternative * 100).rounded() / 100, ratio: ratio,
-                               score: max(0, min(1, comb(alternative))))
+                               score: max(0, min(1, beatComb(alternative))))
         }.sorted { $0.score > $1.score }
         return Result(bpm: (bpm * 100).rounded() / 100, confidence: confidence,
                       fitsWholeBars: fitsBars, alternatives: alternatives)
+    }
+
+    /// Whether a sound counts as harmonic material for `estimate`: a key was found (tonal, not noise)
+    /// and its onsets are sparse (fewer than `harmonicMaxOnsetsPerSecond`) — sustained or changing
+    /// chords rather than a beat. A tonal loop with busy onsets (arpeggios, drums with a bass line)
+    /// keeps the drum priors.
+    public func isHarmonic(keyFound: Bool, onsetsPerSecond: Double) -> Bool {
+        keyFound && onsetsPerSecond < configuration.harmonicMaxOnsetsPerSecond
     }
 
     /// Log-normal prior on the tempo: 1 at `preferredBPM`, e^(−½) `priorOctaves` away.

@@ -73,6 +73,30 @@ struct TempoEstimatorTests {
         #expect(readings.contains { abs($0 / 174 - 1) < 0.02 }, "\(t.bpm)")
     }
 
+    @Test("4 bars of sustained chords at 120 BPM (a chord every half bar) read 120, not 60",
+          arguments: [false, true])
+    func sustainedChords(minor: Bool) throws {
+        let samples = Progressions.cadence(tonicMidi: 60, minor: minor, chordSeconds: 1)
+        let (r, t) = try tempo(samples, "chords\(minor ? "minor" : "major").wav")
+        #expect(r.key != nil)
+        #expect(abs(t.bpm / 120 - 1) < 0.02, "estimated \(t.bpm)")
+    }
+
+    @Test("block chords changing every bar read at their tempo", arguments: [(100.0, false), (126.0, true)])
+    func chordPerBar(bpm: Double, minor: Bool) throws {
+        let samples = Progressions.popLoop(tonicMidi: 62, minor: minor, beatSeconds: 60 / bpm)
+        let (_, t) = try tempo(samples, "pop\(Int(bpm)).wav")
+        #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
+    }
+
+    @Test("only tonal material with sparse onsets counts as harmonic")
+    func harmonicGate() {
+        let estimator = TempoEstimator()
+        #expect(estimator.isHarmonic(keyFound: true, onsetsPerSecond: 1))
+        #expect(!estimator.isHarmonic(keyFound: false, onsetsPerSecond: 1))
+        #expect(!estimator.isHarmonic(keyFound: true, onsetsPerSecond: 4))
+    }
+
     @Test("a loop with a 0.3 s tail after its last bar keeps its tempo")
     func tail() throws {
         var samples = DrumPattern.fourOnTheFloor.render(bpm: 118, bars: 2)
