@@ -13,11 +13,11 @@ Writes OUT/audio/h_NNNN.wav (mono 16-bit 44.1 kHz) and OUT/truth.csv in eval_dev
 chord), `timbre` and `trim`. Needs numpy.
 """
 import argparse
-import csv
 import os
-import wave
 
 import numpy as np
+
+from valset_io import write_truth, write_wav
 
 SR = 44100
 NAMES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
@@ -27,15 +27,6 @@ PROGRESSIONS = {
     "minor": [(0, [0, 3, 7, 10]), (5, [0, 3, 7, 10]), (10, [0, 4, 7, 11]), (7, [0, 4, 7, 10]),
               (8, [0, 4, 7]), (3, [0, 4, 7]), (10, [0, 4, 7]), (0, [0, 3, 7])],
 }
-
-
-def write_wav(path, y):
-    pcm = (np.clip(y, -1.0, 1.0) * 32767.0).astype("<i2")
-    with wave.open(path, "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(SR)
-        w.writeframes(pcm.tobytes())
 
 
 def partials(rng, f0, n, kind):
@@ -159,10 +150,7 @@ def main():
         write_wav(os.path.join(args.out, "audio", name), y)
         rows.append(dict(id=i + 1, file=f"audio/{name}", set="tempo", bpm=bpm, bars=bars, tonic="", mode="",
                          midi="", cents="", kind="loop", style=style, change=change, timbre=timbre, trim=trim))
-    with open(os.path.join(args.out, "truth.csv"), "w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
-        w.writeheader()
-        w.writerows(rows)
+    write_truth(args.out, rows)
     print(f"wrote {len(rows)} loops to {args.out}")
 
 

@@ -19,11 +19,12 @@ random generator, and adds:
 Notes MIDI 24-96, detuned ±45 cents, 0.3 … 3 s long.
 """
 import argparse
-import csv
 import os
 import sys
 
 import numpy as np
+
+from valset_io import write_truth
 
 sys.path.insert(0, os.environ.get("MAKE_DEVSET_DIR", "/work/shared/eval"))
 import make_devset as m  # noqa: E402
@@ -69,10 +70,7 @@ def main(argv):
             m.write_wav(os.path.join(a.out, "audio", name), y)
             rows.append(dict(id=len(rows) + 1, file=f"audio/{name}", set="pitch", bpm="", bars="", tonic="",
                              mode="", midi=midi, cents=cents, kind="oneshot", timbre=timbre))
-    with open(os.path.join(a.out, "truth.csv"), "w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
+    write_truth(a.out, rows)
     print(f"wrote {len(rows)} files and truth.csv under {a.out}")
 
 

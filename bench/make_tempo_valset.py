@@ -11,22 +11,13 @@ Writes OUT/audio/t_NNNN.wav (mono 16-bit 44.1 kHz) and OUT/truth.csv in eval_dev
 `pattern`, `swing` and `trim` (exact, tail, short or ringout). Needs numpy.
 """
 import argparse
-import csv
 import os
-import wave
 
 import numpy as np
 
+from valset_io import write_truth, write_wav
+
 SR = 44100
-
-
-def write_wav(path, y):
-    pcm = (np.clip(y, -1.0, 1.0) * 32767.0).astype("<i2")
-    with wave.open(path, "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(SR)
-        w.writeframes(pcm.tobytes())
 
 
 class Kit:
@@ -172,10 +163,7 @@ def main():
         write_wav(os.path.join(a.out, "audio", name), y)
         rows.append(dict(id=i + 1, file=f"audio/{name}", set="tempo", bpm=bpm, bars=bars, tonic="", mode="", midi="",
                          cents="", kind="loop", pattern=pattern, swing=swing, trim=trim))
-    with open(os.path.join(a.out, "truth.csv"), "w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
+    write_truth(a.out, rows)
     print(f"wrote {len(rows)} loops to {a.out}")
 
 
