@@ -10,7 +10,9 @@ import Foundation
 /// other beat); (4) the fact that loops span whole bars: a tempo for which the duration (with or
 /// without its silent tail) is a whole number of 4/4 bars, within 4 % of the best and with nearly
 /// its score, gives the exact tempo. The comb decides the octave; the bar length only the digits,
-/// so a tail or an inexact trim costs precision, not the octave.
+/// so a tail or an inexact trim costs precision, not the octave. When no bar count fits exactly, a
+/// loop may ring past its last bar (up to 0.5 s) or be cut a little short (40 ms): a comb peak at which
+/// a whole number of bars lands in that window replaces a free estimate that fits none (a cross-rhythm).
 ///
 /// Harmonic material (a key was found and onsets are sparse: sustained chords, pads, stabs) is
 /// different: its accents are chord changes, which land on bars or half bars, not on every beat. For
@@ -114,6 +116,23 @@ public struct TempoEstimator {
             .map { (bpm: $0, comb: comb($0), total: comb($0) * prior($0)) }
         var chosen = best
         var fitsBars = false
+        // Next, a loop that rings past its last bar or was cut short: when the free estimate fits no bar
+        // count within the length window and is no octave of a windowed peak (the window then only
+        // questions the digits, not the tempo), a windowed comb peak with nearly its comb and half its
+        // score replaces it — the free estimate was a cross-rhythm. (Only computed when needed.)
+        func windowedFit() -> (bpm: Double, comb: Double, total: Double)? {
+            let window = ringWindow(durationSeconds)
+            let fitsWindow = [4.0, 8, 16, 32, 64, 128].contains {
+                let length = $0 * 60 / best.bpm
+                return length >= window.lo && length <= window.hi
+            }
+            guard !fitsWindow else { return nil }
+            let windowed = windowedBarTempos(durationSeconds: durationSeconds, comb: comb, prior: prior)
+            guard !windowed.contains(where: { let o = log2($0.bpm / best.bpm); return abs(o - o.rounded()) < 0.06 }),
+                  let bar = windowed.filter({ $0.comb >= configuration.minimumBarComb && $0.comb >= 0.85 * best.comb })
+                    .max(by: { $0.total < $1.total }), bar.total >= 0.5 * best.total else { return nil }
+            return bar
+        }
         // A whole-bar tempo on a comb peak (its comb nearly the best within ±2 %) with half the free
         // estimate's comb or more means the loop is trimmed to whole bars: only the octave is open, and the
         // priors choose it among the whole-bar tempos. The free estimate can lock onto a cross-rhythm
@@ -123,6 +142,9 @@ public struct TempoEstimator {
         }
         let near = bars.filter { abs($0.bpm / best.bpm - 1) < 0.04 && $0.comb >= 0.8 * best.comb }
         if let bar = onPeak.max(by: { $0.total < $1.total }), bar.comb >= 0.5 * best.comb {
+            chosen = bar
+            fitsBars = true
+        } else if let bar = windowedFit() {
             chosen = bar
             fitsBars = true
         } else if let bar = near.max(by: { $0.total < $1.total }) ?? bars.max(by: { $0.total < $1.total }),
@@ -165,6 +187,37 @@ public struct TempoEstimator {
         let perBeat = accentsPerSecond * 60 / bpm
         let off = log2(perBeat / configuration.accentsPerBeat) / configuration.accentOctaves
         return exp(-0.5 * off * off)
+    }
+
+    /// Whole-bar tempos for a loop whose true length is not exactly its duration (`ringWindow`): the last
+    /// hits may ring past the bar end, or the trim may have cut a few ms. For 1, 2, 4 … bars, the
+    /// strongest comb peak within the tempo range those bars imply.
+    func windowedBarTempos(durationSeconds: Double, comb: (Double) -> Double, prior: (Double) -> Double)
+        -> [(bpm: Double, comb: Double, total: Double)] {
+        let (lo, hi) = ringWindow(durationSeconds)
+        guard lo > 0.5, hi > lo else { return [] }
+        var out: [(bpm: Double, comb: Double, total: Double)] = []
+        for beats in [4.0, 8, 16, 32, 64, 128] {
+            let from = max(configuration.minBPM, beats * 60 / hi), to = min(configuration.maxBPM, beats * 60 / lo)
+            guard from < to else { continue }
+            // The strongest local comb peak inside the range (not its edge sloping up to a peak outside).
+            let grid = Array(stride(from: from, through: to, by: 0.05))
+            let scores = grid.map(comb)
+            var bestBPM = 0.0, bestComb = -Double.infinity
+            for i in grid.indices.dropFirst().dropLast() where scores[i] >= scores[i - 1] && scores[i] >= scores[i + 1]
+                && scores[i] > bestComb {
+                bestBPM = grid[i]; bestComb = scores[i]
+            }
+            guard bestBPM > 0 else { continue }
+            out.append((bpm: bestBPM, comb: bestComb, total: bestComb * prior(bestBPM)))
+        }
+        return out
+    }
+
+    /// Plausible true lengths of a loop of `durationSeconds`: up to 0.5 s (and 20 % of it) of ring-out
+    /// past the last bar, or up to 40 ms cut off the end.
+    func ringWindow(_ durationSeconds: Double) -> (lo: Double, hi: Double) {
+        (durationSeconds - min(0.5, 0.2 * durationSeconds), durationSeconds + 0.04)
     }
 
     /// Fine search ±2 % around a grid tempo in 0.05 BPM steps.

@@ -54,6 +54,26 @@ struct TempoEstimatorTests {
         #expect(abs(t.bpm / bpm - 1) < 0.005, "whole-bar tempo is exact: \(t.bpm)")
     }
 
+    /// Rendered without folding the tails back: the last hits ring 350 ms past the bar, so no bar count
+    /// fits the duration exactly (the free estimate reads a cross-rhythm, ~2/3 of the tempo).
+    @Test("a one-bar break whose last hits ring 350 ms past the bar reads its tempo")
+    func ringOut() throws {
+        let bpm = 97.0, sampleRate = 44100
+        let step = 60 / bpm / 4
+        let length = Signals.length(16 * step, sampleRate)
+        var out = [Float](repeating: 0, count: length + sampleRate)
+        let sounds: [DrumPattern.Voice.Sound: [Float]] = [.kick: Drums.kick(), .snare: Drums.snare(), .hat: Drums.hat()]
+        for voice in DrumPattern.breakbeat.voices {
+            for s in voice.steps {
+                Signals.mix(sounds[voice.sound] ?? [], into: &out, at: Signals.length(Double(s) * step, sampleRate),
+                            gain: voice.gain)
+            }
+        }
+        let samples = Signals.normalize(Array(out[0..<(length + Signals.length(0.35, sampleRate))]), peak: 0.9)
+        let (_, t) = try tempo(samples, "ringout.wav")
+        #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
+    }
+
     @Test("fast and slow loops keep their octave",
           arguments: [(174.0, 2, "house"), (186.0, 1, "hiphop"), (178.0, 4, "hiphop"), (66.0, 4, "hiphop"),
                       (72.0, 1, "house")])
