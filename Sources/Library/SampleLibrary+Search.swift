@@ -78,6 +78,7 @@ extension SampleLibrary {
     /// Returns nil when the general plan must run.
     private func windowedPage(_ db: Database, compiled: CompiledQuery, arguments: StatementArguments,
                               limit: Int, offset: Int) throws -> [Int64]? {
+        guard limit > 0 else { return [] }
         var window = min(searchWindow, 4 * (offset + limit))
         while true {
             if let ids = try windowedPage(db, window: window, compiled: compiled, arguments: arguments,

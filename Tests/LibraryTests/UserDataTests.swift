@@ -75,6 +75,7 @@ struct UserDataTests {
                 let grown = try growing.search(query, limit: limit, offset: offset).map(\.id)
                 #expect(grown == page, "query \"\(query)\" limit \(limit) offset \(offset), growing windows")
             }
+            #expect(try growing.search(query, limit: 0).isEmpty, "an empty page returns at once: \"\(query)\"")
         }
     }
 }
