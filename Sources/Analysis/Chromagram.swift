@@ -8,11 +8,16 @@ import Foundation
 /// and adds its magnitude to a 10-cent histogram. At the end, the tuning (the magnitude-weighted
 /// circular mean of the peaks' deviation from the A440 grid, −50 … +50 cents) is removed and the
 /// histogram is folded into 12 pitch classes. Three profiles are kept: the whole file, its bass
-/// (below F#3, where the harmony's roots are), and the bass of the opening (the first
-/// `openingSeconds` of sound — loops and phrases usually start on the tonic).
+/// (each frame's lowest strong peak — at least `bassPeakShare` of the frame's largest magnitude —
+/// which is where the harmony's roots are, whether a bass line plays them or the chords'
+/// lowest notes do), and the bass of the opening (the first `openingSeconds` of sound — loops and
+/// phrases usually start on the tonic).
 public struct Chromagram {
-    /// Analysed range, MIDI notes, and the upper end (exclusive) of the bass range.
-    public static let lowestMidi = 28, highestMidi = 100, bassBelowMidi = 54
+    /// Analysed range, MIDI notes.
+    public static let lowestMidi = 28, highestMidi = 100
+    /// Least magnitude of a frame's bass peak, as a share of the frame's largest (−20 dB): quieter low
+    /// peaks are leakage, noise or a kick's tail rather than the note the harmony stands on.
+    public static let bassPeakShare: Float = 0.1
     /// Histogram resolution, bins per semitone (10 cents).
     static let binsPerSemitone = 10
     /// Length of the opening whose bass is kept apart, seconds.
@@ -52,6 +57,8 @@ public struct Chromagram {
         guard lowBin < highBin else { return }
         for bin in (lowBin - 1)...(highBin + 1) { logMagnitude[bin] = 0.5 * log(max(power[bin], 1e-20)) }
         let inOpening = soundingFrames <= openingFrames
+        let bassFloor = maxPower * Chromagram.bassPeakShare * Chromagram.bassPeakShare
+        var bassFound = false
         for bin in lowBin...highBin {
             let p = power[bin]
             guard p > floor, p > power[bin - 1], p >= power[bin + 1] else { continue }
@@ -64,7 +71,8 @@ public struct Chromagram {
             guard index >= 0, index < whole.count else { continue }
             let magnitude = Double(p.squareRoot())
             whole[index] += magnitude
-            if midi < Double(Chromagram.bassBelowMidi) {
+            if !bassFound && p >= bassFloor {
+                bassFound = true
                 bass[index] += magnitude
                 if inOpening { openingBass[index] += magnitude }
             }
@@ -98,7 +106,7 @@ public struct Chromagram {
 
     /// The whole file's chroma scaled so its maximum is 1 (all zeros for silence). Index 0 is C.
     public var normalized: [Double] { fold(whole) }
-    /// The bass chroma (below `bassBelowMidi`), scaled to a maximum of 1.
+    /// The bass chroma (each frame's lowest strong peak), scaled to a maximum of 1.
     public var bassNormalized: [Double] { fold(bass) }
     /// The opening's bass chroma, scaled to a maximum of 1.
     public var openingBassNormalized: [Double] { fold(openingBass) }

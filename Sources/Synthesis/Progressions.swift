@@ -30,8 +30,9 @@ public enum Progressions {
     /// - Parameters:
     ///   - tonicMidi: MIDI note of the tonic in the chord octave (e.g. 60 = C4).
     ///   - detuneCents: every note is shifted by this much (an instrument not tuned to A440).
+    ///   - withBass: false leaves the bass out: the chords alone, root position.
     public static func popLoop(tonicMidi: Int, minor: Bool, beatSeconds: Double = 0.5, detuneCents: Double = 0,
-                               sampleRate: Int = 44100) -> [Float] {
+                               withBass: Bool = true, sampleRate: Int = 44100) -> [Float] {
         let chords: [(root: Int, intervals: [Int])] = minor
             ? [(0, [0, 3, 7]), (8, [0, 4, 7]), (3, [0, 4, 7]), (10, [0, 4, 7])]   // i VI III VII
             : [(0, [0, 4, 7]), (7, [0, 4, 7]), (9, [0, 3, 7]), (5, [0, 4, 7])]    // I V vi IV
@@ -42,8 +43,10 @@ public enum Progressions {
             let start = Signals.length(bar * Double(index), sampleRate)
             let root = tonicMidi + chord.root - (chord.root >= 7 ? 36 : 24)
             let detune = detuneCents / 100
-            Signals.mix(Signals.tone(midi: Double(root) + detune, seconds: bar, sampleRate: sampleRate, amplitude: 0.3),
-                        into: &out, at: start)
+            if withBass {
+                Signals.mix(Signals.tone(midi: Double(root) + detune, seconds: bar, sampleRate: sampleRate, amplitude: 0.3),
+                            into: &out, at: start)
+            }
             for interval in chord.intervals {
                 Signals.mix(Signals.tone(midi: Double(tonicMidi + chord.root + interval) + detune, seconds: bar,
                                          sampleRate: sampleRate, amplitude: 0.15), into: &out, at: start)

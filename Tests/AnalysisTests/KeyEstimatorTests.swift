@@ -26,6 +26,14 @@ struct KeyEstimatorTests {
         #expect(k?.key == MusicalKey(tonicPitchClass: tonic, mode: .minor), "got \(k?.name ?? "none")")
     }
 
+    @Test("chords with no bass line keep their key: the chords' lowest notes are the bass",
+          arguments: [(57, true), (64, true), (71, true), (60, false), (66, false)])
+    func noBassLine(tonic: Int, minor: Bool) throws {
+        let k = try key(Progressions.popLoop(tonicMidi: tonic, minor: minor, beatSeconds: 0.4, withBass: false),
+                        "nobass\(tonic)\(minor).wav")
+        #expect(k?.key == MusicalKey(tonicPitchClass: tonic, mode: minor ? .minor : .major), "got \(k?.name ?? "none")")
+    }
+
     @Test("a loop tuned 40 cents sharp keeps its key (the tuning is estimated and removed)")
     func detuned() throws {
         let k = try key(Progressions.popLoop(tonicMidi: 62, minor: false, beatSeconds: 0.4, detuneCents: 40), "sharp.wav")
