@@ -3,9 +3,10 @@ import Foundation
 /// Tempo of a loop from its onset envelope, with a confidence and ranked ½×/2×/⅔×/3⁄2× alternatives.
 ///
 /// A chain of small steps: (1) autocorrelation of the mean-removed onset envelope;
-/// (2) a comb score per candidate tempo (40–250 BPM) summing the autocorrelation at 1–4 beat
-/// periods; (3) two priors for the musically plausible octave — a log-normal prior on the tempo
-/// centred on 120 BPM, and one on the accents per beat (`AccentDensity`: a beat carries
+/// (2) a comb score per candidate tempo summing the autocorrelation at 1–4 beat periods, over
+/// 40–195 BPM (faster loops are rare in sample packs; a reading past 195 is nearly always the double
+/// of a mid tempo with loud sixteenths); (3) two priors for the musically plausible octave — a
+/// log-normal prior on the tempo centred on 120 BPM, and one on the accents per beat (`AccentDensity`: a beat carries
 /// about one main accent, so half the tempo has two per beat and double the tempo one every
 /// other beat); (4) the fact that loops span whole bars: a tempo for which the duration (with or
 /// without its silent tail) is a whole number of 4/4 bars, within 4 % of the best and with nearly
@@ -22,7 +23,7 @@ import Foundation
 public struct TempoEstimator {
     public struct Configuration: Sendable {
         /// Tempo search range, BPM.
-        public var minBPM = 40.0, maxBPM = 250.0
+        public var minBPM = 40.0, maxBPM = 195.0
         /// Centre of the octave prior, BPM, and its width in octaves.
         public var preferredBPM = 120.0, priorOctaves = 1.0
         /// Centre of the accent prior (effective accents per beat, see `AccentDensity`) and its width

@@ -32,6 +32,14 @@ struct TempoEstimatorTests {
         #expect(abs(t.bpm / 140 - 1) < 0.02 || abs(t.bpm / 70 - 1) < 0.02)
     }
 
+    @Test("loud sixteenth hats do not double a mid tempo past 200 BPM", arguments: [100.0, 108, 115])
+    func loudSixteenths(bpm: Double) throws {
+        let pattern = DrumPattern([.init(.kick, steps: [0, 8]), .init(.snare, steps: [4, 12], gain: 0.7),
+                                   .init(.hat, steps: Array(0..<16), gain: 1.6)])
+        let (_, t) = try tempo(pattern.render(bpm: bpm, bars: 2), "hats\(Int(bpm)).wav")
+        #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
+    }
+
     @Test("a fast one-bar break (~180 BPM) reads in its own octave")
     func fastOneBar() throws {
         let bpm = 178.0
