@@ -10,7 +10,7 @@ public enum AlgorithmVersion {
     public static let tempo = 6
     public static let key = 3
     public static let pitch = 2
-    public static let kind = 2
+    public static let kind = 3
     public static let family = 2
 
     /// Every descriptor's version by name, as printed in JSON.

@@ -147,7 +147,9 @@ final class AnalysisPass {
         let sounding = duration - levelResult.silenceHeadSeconds - levelResult.silenceTailSeconds
         let kind = KindClassifier().classify(.init(
             durationSeconds: duration, soundingSeconds: sounding,
-            onsetTimes: onsetResult.timesSeconds, tempo: tempoEstimate))
+            onsetTimes: onsetResult.timesSeconds, tempo: tempoEstimate,
+            onsetLevelsDB: Self.levelsAfter(onsetResult.timesSeconds, frameRMS: frameRMS, hopSeconds: hopSeconds),
+            silenceHeadSeconds: levelResult.silenceHeadSeconds))
         let pitch = kind.kind == .oneshot && spectralResult.flatness < 0.3
             ? PitchEstimator().estimate(segment: pitchSegment, sampleRate: sampleRate) : nil
         let family = FamilyClassifier().classify(.init(
@@ -169,5 +171,20 @@ final class AnalysisPass {
             envelope: envelopeResult, onsets: onsetResult, tempo: tempo, chroma: chromaVector, key: key,
             pitch: pitch, kind: kind.kind, kindConfidence: kind.confidence, family: family,
             features: features, versions: AlgorithmVersion.all, analysisSeconds: 0)
+    }
+
+    /// Seconds after an onset in which its level is measured.
+    static let onsetLevelSeconds = 0.25
+
+    /// For each onset time, the loudest frame RMS in the `onsetLevelSeconds` after it, dB re the
+    /// loudest frame of the file (−∞ … 0).
+    static func levelsAfter(_ times: [Double], frameRMS: [Float], hopSeconds: Double) -> [Double] {
+        guard let loudest = frameRMS.max(), loudest > 0 else { return times.map { _ in -Double.infinity } }
+        let window = Int(onsetLevelSeconds / hopSeconds) + 1
+        return times.map { time in
+            let first = min(frameRMS.count - 1, max(0, Int(time / hopSeconds)))
+            let level = frameRMS[first..<min(frameRMS.count, first + window)].max() ?? 0
+            return 20 * log10(Double(level) / Double(loudest))
+        }
     }
 }

@@ -5,22 +5,35 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
 
 /// Decides one-shot vs loop from duration, onsets and rhythmic regularity.
 ///
-/// Rules (version 1): shorter than 0.8 s is a one-shot; a file whose onsets are spread over
-/// most of its length (≥ 4 onsets, first-to-last span ≥ 40 % of the sounding length) and that
-/// has a periodic onset envelope (tempo confidence ≥ 0.15) or a whole-bar length is a loop;
-/// everything else — single hits with long tails, pads, risers — is a one-shot.
+/// Rules (version 3), in order:
+/// 1. shorter than 0.8 s is a one-shot;
+/// 2. a file whose onsets are spread over most of its length (≥ 4 onsets, first-to-last span ≥ 40 %
+///    of the sounding length) and that has a periodic onset envelope (tempo confidence ≥ 0.15) or a
+///    whole-bar length is a loop (beats, busy loops);
+/// 3. a file whose onsets, however few, lie on an `OnsetGrid` is a loop: they start with the sound,
+///    are equally spaced (≥ 0.5 s apart), each re-attacks to within 4 dB of the loudest level, and the
+///    file is 2, 4 or 8 of their periods long, plus at most a period's ring-out (chord loops: 2–4 chord
+///    changes, which are too few for rule 2);
+/// 4. everything else — single hits with long tails, pads, risers — is a one-shot.
 public struct KindClassifier {
     public struct Evidence: Sendable {
         public var durationSeconds: Double
         public var soundingSeconds: Double
         public var onsetTimes: [Double]
         public var tempo: TempoEstimator.Result?
+        /// Level after each onset (the loudest frame in the 0.25 s after it), dB re the file's loudest
+        /// frame; one per onset time. Empty: unknown, and rule 3 is not applied.
+        public var onsetLevelsDB: [Double]
+        /// The silent head of the file, seconds.
+        public var silenceHeadSeconds: Double
         public init(durationSeconds: Double, soundingSeconds: Double, onsetTimes: [Double],
-                    tempo: TempoEstimator.Result?) {
+                    tempo: TempoEstimator.Result?, onsetLevelsDB: [Double] = [], silenceHeadSeconds: Double = 0) {
             self.durationSeconds = durationSeconds
             self.soundingSeconds = soundingSeconds
             self.onsetTimes = onsetTimes
             self.tempo = tempo
+            self.onsetLevelsDB = onsetLevelsDB
+            self.silenceHeadSeconds = silenceHeadSeconds
         }
     }
 
@@ -47,6 +60,11 @@ public struct KindClassifier {
         if onsets.count >= 4 && spread >= 0.4 && (periodic || wholeBars) {
             let strength = min(1, 0.6 + 0.1 * Double(onsets.count - 4) / 4 + (wholeBars ? 0.2 : 0))
             return Result(kind: .loop, confidence: strength)
+        }
+        if OnsetGrid.find(onsetTimes: onsets, onsetLevelsDB: evidence.onsetLevelsDB,
+                          durationSeconds: evidence.durationSeconds,
+                          silenceHeadSeconds: evidence.silenceHeadSeconds) != nil {
+            return Result(kind: .loop, confidence: 0.6)
         }
         return Result(kind: .oneshot, confidence: onsets.count <= 2 ? 0.9 : 0.6)
     }

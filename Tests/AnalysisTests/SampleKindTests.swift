@@ -1,0 +1,105 @@
+import Analysis
+import Foundation
+import Synthesis
+import Testing
+import TestSupport
+
+@Suite("Loop or one-shot: few-onset chord loops")
+struct SampleKindTests {
+    let dir = TemporaryDirectory()
+
+    /// Block chords (a triad over its root two octaves down), each held `chordSeconds` with a slow
+    /// decay, one after another; then `ringSeconds` of the last chord fading out past the loop's end.
+    static func chordLoop(_ chords: [[Int]], chordSeconds: Double, ringSeconds: Double = 0,
+                          decaySeconds: Double = 8, sampleRate: Int = 44100) -> [Float] {
+        let loopSeconds = chordSeconds * Double(chords.count)
+        var out = Signals.silence(seconds: loopSeconds + ringSeconds, sampleRate: sampleRate)
+        for (index, chord) in chords.enumerated() {
+            let start = Signals.length(chordSeconds * Double(index), sampleRate)
+            let last = index == chords.count - 1
+            let seconds = chordSeconds + (last ? ringSeconds : 0)
+            for (n, midi) in ([chord[0] - 24] + chord).enumerated() {
+                var note = Signals.tone(midi: Double(midi), seconds: seconds, sampleRate: sampleRate,
+                                        amplitude: n == 0 ? 0.3 : 0.15, decaySeconds: decaySeconds)
+                if last && ringSeconds > 0 {   // the ring-out fades linearly to silence
+                    let fadeStart = Signals.length(chordSeconds, sampleRate)
+                    for i in fadeStart..<note.count {
+                        note[i] *= Float(note.count - i) / Float(note.count - fadeStart)
+                    }
+                }
+                Signals.mix(note, into: &out, at: start)
+            }
+        }
+        return Signals.normalize(out, peak: 0.8)
+    }
+
+    static let cMajor = [60, 64, 67], aMinor = [57, 60, 64], fMajor = [53, 57, 60], gMajor = [55, 59, 62]
+
+    @Test("2 bars of two sustained chords (one per bar at 120 BPM), trimmed exactly, are a loop")
+    func twoChordLoopExact() throws {
+        let path = try Fixtures.write(Self.chordLoop([Self.cMajor, Self.aMinor], chordSeconds: 2),
+                                      in: dir, name: "two-chords.wav")
+        let r = try Analyzer().analyze(path: path)
+        #expect(r.onsets.count < 4)   // too few onsets for the beat rule: the grid rule decides
+        #expect(r.kind == .loop)
+    }
+
+    @Test("two chords at 132 BPM with the last ringing 0.8 s past the loop end are a loop")
+    func twoChordLoopRingOut() throws {
+        let path = try Fixtures.write(
+            Self.chordLoop([Self.fMajor, Self.gMajor], chordSeconds: 4 * 60 / 132.0, ringSeconds: 0.8),
+            in: dir, name: "two-chords-ring.wav")
+        #expect(try Analyzer().analyze(path: path).kind == .loop)
+    }
+
+    @Test("a single sustained chord — held, or decaying — is a one-shot", arguments: [30.0, 1.0])
+    func padOneShot(decaySeconds: Double) throws {
+        let path = try Fixtures.write(Self.chordLoop([Self.cMajor], chordSeconds: 4, decaySeconds: decaySeconds),
+                                      in: dir, name: "pad\(Int(decaySeconds)).wav")
+        #expect(try Analyzer().analyze(path: path).kind == .oneshot)
+    }
+
+    @Test("a single note with a long tail is a one-shot")
+    func noteWithTail() throws {
+        let note = Signals.normalize(Signals.tone(midi: 48, seconds: 5, decaySeconds: 1.2), peak: 0.8)
+        let path = try Fixtures.write(note, in: dir, name: "note.wav")
+        #expect(try Analyzer().analyze(path: path).kind == .oneshot)
+    }
+
+    @Test("a note re-struck 26 dB quieter halfway through its file is a one-shot, not a two-chord loop")
+    func quietRetrigger() throws {
+        var out = Signals.silence(seconds: 4)
+        Signals.mix(Signals.tone(midi: 48, seconds: 4, decaySeconds: 3), into: &out, at: 0)
+        Signals.mix(Signals.tone(midi: 55, seconds: 2, decaySeconds: 3), into: &out,
+                    at: Signals.length(2, 44100), gain: 0.05)
+        let path = try Fixtures.write(Signals.normalize(out, peak: 0.8), in: dir, name: "retrigger.wav")
+        #expect(try Analyzer().analyze(path: path).kind == .oneshot)
+    }
+
+    @Test("the onset grid: equal periods that divide the file, each onset near full level")
+    func onsetGrid() {
+        func grid(_ times: [Double], _ duration: Double, levels: [Double]? = nil) -> OnsetGrid? {
+            OnsetGrid.find(onsetTimes: times, onsetLevelsDB: levels ?? times.map { _ in -1 },
+                           durationSeconds: duration, silenceHeadSeconds: 0)
+        }
+        #expect(grid([0, 2], 4) == OnsetGrid(periodSeconds: 2, slots: 2))
+        #expect(grid([0, 2], 4.9) == OnsetGrid(periodSeconds: 2, slots: 2))          // ring-out
+        #expect(grid([0, 1, 2], 4.02) == OnsetGrid(periodSeconds: 1, slots: 4))     // one change missed
+        #expect(grid([0, 2], 6.5) == nil)          // 3¼ periods: no 2, 4 or 8 slots
+        #expect(grid([0, 0.12], 0.5) == nil)       // a flam
+        #expect(grid([0, 2], 4, levels: [0, -20]) == nil)  // a quiet re-trigger of a decaying sound
+        #expect(grid([0, 2, 3.1], 4) == nil)       // off the grid
+        #expect(grid([0, 1.97], 2) == nil)         // the click at the very end of a file
+        #expect(grid([0.5, 2.5], 4.5) == nil)      // does not start with the sound
+    }
+
+    @Test("the classifier calls few onsets on a grid a loop, and the same onsets off it a one-shot")
+    func classifier() {
+        let onGrid = KindClassifier.Evidence(durationSeconds: 4, soundingSeconds: 4, onsetTimes: [0, 2], tempo: nil,
+                                             onsetLevelsDB: [0, -1])
+        let offGrid = KindClassifier.Evidence(durationSeconds: 5.5, soundingSeconds: 5.5, onsetTimes: [0, 2],
+                                              tempo: nil, onsetLevelsDB: [0, -1])
+        #expect(KindClassifier().classify(onGrid).kind == .loop)
+        #expect(KindClassifier().classify(offGrid).kind == .oneshot)
+    }
+}
