@@ -59,11 +59,22 @@ extension SampleLibrary {
         }
     }
 
-    /// The stored statistics, or new ones fitted to `raw` (and stored) when there are none or
-    /// the library size moved by more than 10 % since.
+    /// The key of the normalisation statistics: the embedding layout's version and the analysis
+    /// versions that produced the vectors. A new analysis version (a tempo, key or envelope fix)
+    /// moves the values, so the statistics fitted to the old ones are not used for the new.
+    static var embeddingStatsKey: Int64 {
+        var hash: UInt32 = 2_166_136_261   // FNV-1a: stable across runs, unlike Hasher
+        for byte in AlgorithmVersion.stamp.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int64(EmbeddingLayout.version) << 32 | Int64(hash)
+    }
+
+    /// The stored statistics, or new ones fitted to `raw` (and stored, replacing those of other
+    /// versions) when there are none for `embeddingStatsKey` or the library size moved by more than
+    /// 10 % since.
     private func storedNormalizer(_ db: Database, fitting raw: [[Float]], dimensions: Int) throws -> Normalizer {
+        let key = SampleLibrary.embeddingStatsKey
         if let row = try Row.fetchOne(db, sql: "SELECT medians, scales, sampleCount FROM embeddingStats WHERE version = ?",
-                                      arguments: [EmbeddingLayout.version]) {
+                                      arguments: [key]) {
             let count: Int = row["sampleCount"]
             let medians = (row["medians"] as Data).withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
             let scales = (row["scales"] as Data).withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
@@ -73,10 +84,11 @@ extension SampleLibrary {
         }
         let fitted = Normalizer.fit(raw, dimensions: dimensions)
         try? pool.write { db in   // a read-only library still searches; it just refits next time
+            try db.execute(sql: "DELETE FROM embeddingStats WHERE version != ?", arguments: [key])
             try db.execute(sql: """
                 INSERT OR REPLACE INTO embeddingStats (version, medians, scales, sampleCount, updatedAt)
                 VALUES (?, ?, ?, ?, ?)
-                """, arguments: [EmbeddingLayout.version, fitted.medians.withUnsafeBufferPointer { Data(buffer: $0) },
+                """, arguments: [key, fitted.medians.withUnsafeBufferPointer { Data(buffer: $0) },
                                  fitted.scales.withUnsafeBufferPointer { Data(buffer: $0) }, fitted.sampleCount,
                                  SampleLibrary.now])
         }
