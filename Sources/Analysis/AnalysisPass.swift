@@ -143,7 +143,8 @@ final class AnalysisPass {
         let tempoEstimate = tempoEstimator.estimate(
             envelope: onsets.envelope, frameRMS: frameRMS, framesPerSecond: fps, durationSeconds: duration,
             trailingSilenceSeconds: levelResult.silenceTailSeconds,
-            harmonic: tempoEstimator.isHarmonic(keyFound: key != nil, onsetsPerSecond: onsetResult.rate))
+            harmonic: tempoEstimator.isHarmonic(keyFound: key != nil, onsetsPerSecond: onsetResult.rate),
+            onsetTimes: onsetResult.timesSeconds)
         let sounding = duration - levelResult.silenceHeadSeconds - levelResult.silenceTailSeconds
         let kind = KindClassifier().classify(.init(
             durationSeconds: duration, soundingSeconds: sounding,

@@ -14,6 +14,10 @@ import Foundation
 /// so a tail or an inexact trim costs precision, not the octave. When no bar count fits exactly, a
 /// loop may ring past its last bar (up to 0.5 s) or be cut a little short (40 ms): a comb peak at which
 /// a whole number of bars lands in that window replaces a free estimate that fits none (a cross-rhythm).
+/// A short loop (one bar: only four beats to correlate) has a weak comb even at its true tempo, so a
+/// whole-bar tempo also counts as a fit with a lower comb (`minimumGridBarComb` instead of
+/// `minimumBarComb`) when the onsets lie on its sixteenth-note grid (`onSixteenthGrid`, swing allowed):
+/// the length and the onset positions agree on the bar, and the comb only has to confirm it.
 ///
 /// Harmonic material (a key was found and onsets are sparse: sustained chords, pads, stabs) is
 /// different: its accents are chord changes, which land on bars or half bars, not on every beat. For
@@ -32,6 +36,14 @@ public struct TempoEstimator {
         /// Least comb score (envelope autocorrelation, 0 … 1) a whole-bar tempo needs to count as a fit:
         /// without periodic support any length "fits" some tempo.
         public var minimumBarComb = 0.15
+        /// A short loop (one bar has only four beats) has a weak comb even at its true tempo. A whole-bar
+        /// tempo whose comb is below `minimumBarComb` still counts as a fit when its comb is at least this
+        /// and the onsets lie on that tempo's sixteenth-note grid (`onSixteenthGrid`).
+        public var minimumGridBarComb = 0.08
+        /// Grid test: at least this many onsets, this fraction of them within `gridTolerance` sixteenths
+        /// of a sixteenth (after removing their common offset, the detector's latency); an off-beat
+        /// sixteenth may also sit up to `gridSwing` sixteenths late (swing up to about 0.65).
+        public var gridMinimumOnsets = 6, gridFraction = 0.85, gridTolerance = 0.15, gridSwing = 0.3
         /// Harmonic material (see `isHarmonic`) has fewer onsets per second than this; drum loops at
         /// 60–190 BPM have 2.3 or more.
         public var harmonicMaxOnsetsPerSecond = 2.0
@@ -69,7 +81,7 @@ public struct TempoEstimator {
     ///   - harmonic: the material is harmonic (`isHarmonic`): accents every one, two or four beats.
     public func estimate(envelope: [Float], frameRMS: [Float]? = nil, framesPerSecond fps: Double,
                          durationSeconds: Double, trailingSilenceSeconds: Double,
-                         harmonic: Bool = false) -> Result? {
+                         harmonic: Bool = false, onsetTimes: [Double]? = nil) -> Result? {
         let usable = min(envelope.count, Int(configuration.maxSeconds * fps))
         guard usable > Int(fps) else { return nil }
         var e = envelope[0..<usable].map(Double.init)
@@ -138,8 +150,13 @@ public struct TempoEstimator {
         // estimate's comb or more means the loop is trimmed to whole bars: only the octave is open, and the
         // priors choose it among the whole-bar tempos. The free estimate can lock onto a cross-rhythm
         // (dotted eighths read as 4/3 of the tempo, three-beat groups as 2/3) that no whole-bar tempo shares.
+        // A short loop's comb is weak at any tempo: its whole-bar tempo also counts with a lower comb
+        // when the onsets lie on its sixteenth-note grid.
         let onPeak = bars.filter {
-            $0.comb >= configuration.minimumBarComb && $0.comb >= 0.85 * comb(refine($0.bpm, comb: comb))
+            ($0.comb >= configuration.minimumBarComb
+                || ($0.comb >= configuration.minimumGridBarComb
+                    && onSixteenthGrid(onsetTimes: onsetTimes ?? [], bpm: $0.bpm)))
+                && $0.comb >= 0.85 * comb(refine($0.bpm, comb: comb))
         }
         let near = bars.filter { abs($0.bpm / best.bpm - 1) < 0.04 && $0.comb >= 0.8 * best.comb }
         if let bar = onPeak.max(by: { $0.total < $1.total }), bar.comb >= 0.5 * best.comb {
@@ -173,6 +190,30 @@ public struct TempoEstimator {
     /// keeps the drum priors.
     public func isHarmonic(keyFound: Bool, onsetsPerSecond: Double) -> Bool {
         keyFound && onsetsPerSecond < configuration.harmonicMaxOnsetsPerSecond
+    }
+
+    /// Whether the onsets lie on the sixteenth-note grid of `bpm` (anchored at the file start): at least
+    /// `gridMinimumOnsets` of them, and `gridFraction` of them within `gridTolerance` sixteenths of a
+    /// sixteenth, an off-beat one also up to `gridSwing` sixteenths late. The onsets after the first are
+    /// shifted by their median offset from the grid (the onset detector's latency); the first, at the
+    /// file start, counts as on the grid.
+    func onSixteenthGrid(onsetTimes: [Double], bpm: Double) -> Bool {
+        guard onsetTimes.count >= configuration.gridMinimumOnsets, bpm > 0 else { return false }
+        let sixteenth = 15 / bpm, tolerance = configuration.gridTolerance
+        let later = onsetTimes.dropFirst().map { $0 / sixteenth }
+        let fractions = later.map { $0 - $0.rounded(.down) }.sorted()
+        let latency = fractions[fractions.count / 2]
+        var onGrid = 1
+        for position in later {
+            // Position within an eighth note, in sixteenths: 0 the on-beat, 1 the off-beat sixteenth.
+            var phase = (position - latency).truncatingRemainder(dividingBy: 2)
+            if phase < 0 { phase += 2 }
+            if phase > 2 - tolerance { phase -= 2 }
+            if abs(phase) <= tolerance || (phase >= 1 - tolerance && phase <= 1 + configuration.gridSwing + tolerance) {
+                onGrid += 1
+            }
+        }
+        return Double(onGrid) >= configuration.gridFraction * Double(onsetTimes.count)
     }
 
     /// Log-normal prior on the tempo: 1 at `preferredBPM`, e^(−½) `priorOctaves` away.

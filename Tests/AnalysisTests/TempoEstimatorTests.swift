@@ -168,3 +168,39 @@ struct TempoEstimatorTests {
         #expect(withFaint > loud && withFaint < loud + 2)
     }
 }
+
+/// A one-bar loop has only four beats to correlate, so its comb is weak even at its true tempo; its
+/// whole-bar tempo still fits when the onsets lie on that tempo's sixteenth grid.
+@Suite("Tempo of short loops: the sixteenth grid confirms a weak whole-bar comb")
+struct ShortLoopGridTests {
+    /// One bar at 136 BPM (1.765 s) as an onset envelope: a syncopated pattern with uneven accents
+    /// (sixteenths 0, 3, 4, 6, 7, 10, 12, 14), whose comb at 136 BPM is only about 0.14.
+    let bpm = 136.0, fps = 44100.0 / 512
+    let steps = [0, 3, 4, 6, 7, 10, 12, 14]
+    let heights: [Float] = [1, 1, 2, 4, 8, 1, 3, 5]
+    var duration: Double { 240 / bpm }
+    var envelope: [Float] {
+        var e = [Float](repeating: 0, count: Int(duration * fps))
+        for (s, h) in zip(steps, heights) { e[Int((Double(s) * 15 / bpm * fps).rounded())] += h }
+        return e
+    }
+
+    @Test("a one-bar loop with a weak comb reads its whole-bar tempo when its onsets are on the grid")
+    func onGrid() throws {
+        let onsets = steps.map { Double($0) * 15 / bpm }
+        let t = try #require(TempoEstimator().estimate(
+            envelope: envelope, framesPerSecond: fps, durationSeconds: duration, trailingSilenceSeconds: 0,
+            onsetTimes: onsets))
+        #expect(t.fitsWholeBars)
+        #expect(abs(t.bpm / bpm - 1) < 0.02, "estimated \(t.bpm)")
+    }
+
+    @Test("without onsets on the grid the weak comb does not make a whole-bar fit")
+    func offGrid() throws {
+        let onsets = steps.enumerated().map { Double($0.element) * 15 / bpm + ($0.offset % 2 == 1 ? 0.04 : 0) }
+        let t = try #require(TempoEstimator().estimate(
+            envelope: envelope, framesPerSecond: fps, durationSeconds: duration, trailingSilenceSeconds: 0,
+            onsetTimes: onsets))
+        #expect(!t.fitsWholeBars)
+    }
+}
