@@ -50,6 +50,10 @@ public struct FamilyClassifier {
         }
     }
 
+    /// A pad is tonal: a held, slowly rising sound whose spectrum is flatter than this (noise
+    /// swells, risers, wind) is an effect. Pads in the Debian packs measure below 0.001.
+    public static let padMaximumFlatness = 0.01
+
     public init() {}
 
     public func classify(_ e: Evidence) -> InstrumentFamily {
@@ -79,7 +83,7 @@ public struct FamilyClassifier {
         if steady {
             // A held sound with no measurable pitch: long ones are textures, short ones
             // oscillator shapes, bass when their energy sits below ~250 Hz.
-            if e.durationSeconds >= 1.5 { return e.attackSeconds >= 0.08 ? .pad : .fx }
+            if e.durationSeconds >= 1.5 { return e.attackSeconds >= 0.08 && isTonal(e) ? .pad : .fx }
             return e.centroidHz < 250 ? .bass : .leadSynth
         }
         // Bright, unpitched and ringing for longer than a drum: a cymbal, however slowly a crash
@@ -95,7 +99,9 @@ public struct FamilyClassifier {
             if e.centroidHz >= 5000 { return .hat }
             return .snare
         }
-        if e.durationSeconds >= 1.5 && e.attackSeconds >= 0.08 { return .pad }
+        if e.durationSeconds >= 1.5 && e.attackSeconds >= 0.08 && isTonal(e) { return .pad }
         return .fx
     }
+
+    private func isTonal(_ e: Evidence) -> Bool { e.flatness < FamilyClassifier.padMaximumFlatness }
 }

@@ -13,7 +13,7 @@ enum DemoPack {
         let sr = sampleRate
         return [
             Item(name: "kick_808.wav", samples: Drums.kick(sampleRate: sr)),
-            Item(name: "snare_noise.wav", samples: Drums.snare(sampleRate: sr)),
+            Item(name: "snare_noise.wav", samples: Drums.acousticSnare(sampleRate: sr)),
             Item(name: "hat_closed.wav", samples: Drums.hat(sampleRate: sr)),
             Item(name: "hat_open.wav", samples: Drums.hat(sampleRate: sr, seed: 12, decaySeconds: 0.25, seconds: 0.9)),
             Item(name: "bass_A1.wav", samples: Signals.tone(midi: 33, seconds: 1.2, sampleRate: sr, amplitude: 0.5)),

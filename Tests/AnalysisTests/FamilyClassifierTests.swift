@@ -48,6 +48,22 @@ struct FamilyClassifierTests {
         #expect(r.family == .snare)
     }
 
+    @Test("the demo pack's snare (body under band-limited wires) is a snare")
+    func demoSnare() throws {
+        #expect(try analyze(Drums.acousticSnare(), "demo-snare.wav").family == .snare)
+    }
+
+    @Test("a noise swell that rises for a second and holds is an effect, not a pad")
+    func noiseSwell() throws {
+        var random = SeededRandom(seed: 11)
+        let samples: [Float] = (0..<Signals.length(2.5, 44100)).map { i in
+            let t = Double(i) / 44100
+            return 0.5 * random.nextSigned() * Float(min(1, t / 1.0))
+        }
+        let r = try analyze(samples, "swell.wav")
+        #expect(r.family == .fx)
+    }
+
     @Test("a long bright noise that swells for 0.1 s and rings for seconds is a cymbal")
     func crash() throws {
         var random = SeededRandom(seed: 9)
