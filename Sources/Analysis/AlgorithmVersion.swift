@@ -7,7 +7,7 @@ public enum AlgorithmVersion {
     public static let mfcc = 1
     public static let envelope = 2
     public static let onsets = 2
-    public static let tempo = 7
+    public static let tempo = 8
     public static let key = 3
     public static let pitch = 2
     public static let kind = 3

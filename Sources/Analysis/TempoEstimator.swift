@@ -14,6 +14,16 @@ import Foundation
 /// so a tail or an inexact trim costs precision, not the octave. When no bar count fits exactly, a
 /// loop may ring past its last bar (up to 0.5 s) or be cut a little short (40 ms): a comb peak at which
 /// a whole number of bars lands in that window replaces a free estimate that fits none (a cross-rhythm).
+/// A longer ring-out (0.1–0.5 s) also misplaces the wrap of the circular autocorrelation, which weakens
+/// the comb at the true tempo of a short loop. So each candidate loop of 1, 2 or 4 bars ending in that
+/// window is scored over its own length, wrapped there (`ringOutFit`); it is taken when the part after it
+/// only decays (a ring-out holds no new hit: the level never rises more than `ringRiseDB`), the loop
+/// sounds to its end, and its comb beats a whole-bar fit at the file's length less its silent tail, if
+/// there is one, clearly (`ringOverBarFit`); a whole-bar fit at the full duration is kept (the file is
+/// exactly that many bars: there is no ring-out to explain). The octave stays that of the estimate so
+/// far when one bar count agrees with it.
+/// Shorter gaps (an inexact trim, a few ms of tail) are left to the fits above: there a shorter
+/// candidate length wins by chance.
 /// A short loop (one bar: only four beats to correlate) has a weak comb even at its true tempo, so a
 /// whole-bar tempo also counts as a fit with a lower comb (`minimumGridBarComb` instead of
 /// `minimumBarComb`) when the onsets lie on its sixteenth-note grid (`onSixteenthGrid`, swing allowed):
@@ -44,6 +54,20 @@ public struct TempoEstimator {
         /// of a sixteenth (after removing their common offset, the detector's latency); an off-beat
         /// sixteenth may also sit up to `gridSwing` sixteenths late (swing up to about 0.65).
         public var gridMinimumOnsets = 6, gridFraction = 0.85, gridTolerance = 0.15, gridSwing = 0.3
+        /// Ring-out lengths (`ringOutFit`): a candidate loop of 1, 2 or 4 bars ends between `maximumRingOut`
+        /// and `minimumRingOut` seconds before the file does (shorter gaps are an inexact trim, which the
+        /// whole-bar fit at the duration already covers).
+        public var minimumRingOut = 0.1, maximumRingOut = 0.5
+        /// A ring-out only decays: after the candidate loop's end the frame RMS may not rise more than this
+        /// (dB) above its lowest level so far (levels below `ringFloorDB` re the loudest frame count as that
+        /// floor). Drum rings rise well under 1 dB; a sustained note's beating rises 3 dB.
+        public var ringRiseDB = 1.5, ringFloorDB = -60.0
+        /// The candidate loop keeps sounding to its end: the loudest frame of its second half is within
+        /// this (dB) of the file's loudest (one hit ringing with echoes is not a loop plus ring-out).
+        public var ringLoopLevelDB = -20.0
+        /// A ring-out fit replaces a whole-bar fit at the duration less its silent tail only when its comb
+        /// is this many times that fit's comb (a fit at the full duration is never replaced).
+        public var ringOverBarFit = 1.5
         /// Harmonic material (see `isHarmonic`) has fewer onsets per second than this; drum loops at
         /// 60–190 BPM have 2.3 or more.
         public var harmonicMaxOnsetsPerSecond = 2.0
@@ -159,7 +183,24 @@ public struct TempoEstimator {
                 && $0.comb >= 0.85 * comb(refine($0.bpm, comb: comb))
         }
         let near = bars.filter { abs($0.bpm / best.bpm - 1) < 0.04 && $0.comb >= 0.8 * best.comb }
-        if let bar = onPeak.max(by: { $0.total < $1.total }), bar.comb >= 0.5 * best.comb {
+        let barFit = onPeak.max(by: { $0.total < $1.total }).flatMap { $0.comb >= 0.5 * best.comb ? $0 : nil }
+        // A loop that rings past its last bar: the circular autocorrelation of the whole file wraps at the
+        // wrong place, so the comb of each candidate loop (1, 2 or 4 bars ending in the ring-out window)
+        // is taken over that loop alone, wrapped at its own length (`ringOutFit`). A whole-bar fit at the
+        // full duration (not the duration less its silent tail) leaves no ring-out to explain.
+        let fitsWholeFile = barFit.map { bar in
+            [4.0, 8, 16, 32, 64, 128].contains { abs($0 * 60 / durationSeconds - bar.bpm) < 1e-9 }
+        } ?? false
+        let ring = harmonic || fitsWholeFile
+            ? nil
+            : ringOutFit(envelope: e, frameRMS: frameRMS, framesPerSecond: fps, durationSeconds: durationSeconds,
+                         prior: prior, reference: barFit?.bpm ?? best.bpm,
+                         leastComb: max(configuration.minimumBarComb, 0.5 * best.comb),
+                         beating: (barFit?.comb ?? 0) * configuration.ringOverBarFit)
+        if let ring {
+            chosen = ring
+            fitsBars = true
+        } else if let bar = barFit {
             chosen = bar
             fitsBars = true
         } else if let bar = windowedFit() {

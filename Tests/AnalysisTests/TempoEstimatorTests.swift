@@ -82,6 +82,34 @@ struct TempoEstimatorTests {
         #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
     }
 
+    /// One bar of `pattern` at `bpm` followed by `ring` seconds of its last hits ringing on (the next
+    /// bar's hits not played): the file is a bar plus a ring-out, not a whole number of bars.
+    private func ringing(_ pattern: DrumPattern, bpm: Double, ring: Double) -> [Float] {
+        let sampleRate = 44100, step = 60 / bpm / 4
+        let length = Signals.length(16 * step, sampleRate)
+        var out = [Float](repeating: 0, count: length + sampleRate)
+        let sounds: [DrumPattern.Voice.Sound: [Float]] = [.kick: Drums.kick(), .snare: Drums.snare(), .hat: Drums.hat()]
+        for voice in pattern.voices {
+            for s in voice.steps {
+                Signals.mix(sounds[voice.sound] ?? [], into: &out, at: Signals.length(Double(s) * step, sampleRate),
+                            gain: voice.gain)
+            }
+        }
+        return Signals.normalize(Array(out[0..<(length + Signals.length(ring, sampleRate))]), peak: 0.9)
+    }
+
+    /// The circular autocorrelation of the whole file wraps 0.3 s late and reads half the tempo or none
+    /// (a one-shot); the comb of the bar wrapped at its own length reads the tempo.
+    @Test("a one-bar loop with 0.3 s of ring-out is a loop at its tempo",
+          arguments: [(137.5, "house"), (152.5, "halftime")])
+    func ringOutBar(bpm: Double, style: String) throws {
+        let pattern = style == "house" ? DrumPattern.fourOnTheFloor : DrumPattern.halfTime
+        let (r, t) = try tempo(ringing(pattern, bpm: bpm, ring: 0.3), "ring\(style).wav")
+        #expect(r.kind == .loop)
+        #expect(t.fitsWholeBars)
+        #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
+    }
+
     @Test("fast and slow loops keep their octave",
           arguments: [(174.0, 2, "house"), (186.0, 1, "hiphop"), (178.0, 4, "hiphop"), (66.0, 4, "hiphop"),
                       (72.0, 1, "house")])
