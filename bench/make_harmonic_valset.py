@@ -18,6 +18,7 @@ import os
 import numpy as np
 
 from valset_io import write_truth, write_wav
+from valset_timbres import partials
 
 SR = 44100
 NAMES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
@@ -27,31 +28,6 @@ PROGRESSIONS = {
     "minor": [(0, [0, 3, 7, 10]), (5, [0, 3, 7, 10]), (10, [0, 4, 7, 11]), (7, [0, 4, 7, 10]),
               (8, [0, 4, 7]), (3, [0, 4, 7]), (10, [0, 4, 7]), (0, [0, 3, 7])],
 }
-
-
-def partials(rng, f0, n, kind):
-    t = np.arange(n) / SR
-    if kind == "sine":
-        return np.sin(2 * np.pi * f0 * t)
-    if kind in ("saw", "square"):
-        y = np.zeros(n)
-        for k in range(1, 30):
-            if k * f0 > SR / 2 - 2000:
-                break
-            if kind == "square" and k % 2 == 0:
-                continue
-            y += np.sin(2 * np.pi * k * f0 * t) / k
-        return y
-    if kind == "epiano":  # a few decaying harmonics, the upper ones faster
-        y = np.zeros(n)
-        for k, a in ((1, 1.0), (2, 0.5), (3, 0.2), (4, 0.12)):
-            y += a * np.sin(2 * np.pi * k * f0 * t) * np.exp(-t * (0.6 + 1.5 * k))
-        return y
-    if kind == "bell":
-        return np.sin(2 * np.pi * f0 * t + 2.0 * np.exp(-t / 0.4) * np.sin(2 * np.pi * 3.5 * f0 * t))
-    if kind == "organ":
-        return sum(a * np.sin(2 * np.pi * k * f0 * t) for k, a in ((1, 1), (2, 0.6), (4, 0.3), (3, 0.2)))
-    raise ValueError(kind)
 
 
 def note(rng, midi, kind, dur, attack, release, sustain_decay):

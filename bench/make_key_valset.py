@@ -30,6 +30,7 @@ import os
 import numpy as np
 
 from valset_io import write_truth, write_wav
+from valset_timbres import partials
 
 SR = 44100
 NAMES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
@@ -53,41 +54,6 @@ PROGRESSIONS = {
 }
 TIMBRES = ["organ", "epiano", "sine", "saw", "square", "strings", "pluck", "bell"]
 TEXTURES = ["block", "arp", "block+arp", "pad", "stab", "melody"]
-
-
-def partials(rng, f0, n, kind):
-    t = np.arange(n) / SR
-    if kind == "sine":
-        return np.sin(2 * np.pi * f0 * t)
-    if kind in ("saw", "square"):
-        y = np.zeros(n)
-        for k in range(1, 30):
-            if k * f0 > SR / 2 - 2000:
-                break
-            if kind == "square" and k % 2 == 0:
-                continue
-            y += np.sin(2 * np.pi * k * f0 * t) / k
-        return y
-    if kind == "strings":
-        return sum(partials(rng, f0 * d, n, "saw") for d in (0.996, 1.0, 1.004)) / 3
-    if kind == "epiano":
-        return sum(a * np.sin(2 * np.pi * k * f0 * t) * np.exp(-t * (0.6 + 1.5 * k))
-                   for k, a in ((1, 1.0), (2, 0.5), (3, 0.2), (4, 0.12)))
-    if kind == "organ":
-        return sum(a * np.sin(2 * np.pi * k * f0 * t) for k, a in ((1, 1), (2, 0.6), (4, 0.3), (3, 0.2)))
-    if kind == "bell":
-        return np.sin(2 * np.pi * f0 * t + 2.0 * np.exp(-t / 0.4) * np.sin(2 * np.pi * 3.5 * f0 * t))
-    if kind == "pluck":  # Karplus-Strong: a delay of N samples plus the averager's half sample
-        period = max(2, int(round(SR / f0 - 0.5)))
-        y = np.zeros(n)
-        y[:period] = rng.uniform(-1, 1, min(period, n))
-        for start in range(period, n, period):
-            end = min(start + period, n)
-            prev = y[start - period - 1:end - period - 1] if start > period else np.concatenate(
-                [[0.0], y[:end - period - 1]])
-            y[start:end] = 0.498 * (y[start - period:end - period] + prev)
-        return y
-    raise ValueError(kind)
 
 
 def note(rng, midi, kind, dur, attack, release):
