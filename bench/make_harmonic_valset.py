@@ -17,7 +17,7 @@ import os
 
 import numpy as np
 
-from valset_io import write_truth, write_wav
+from valset_io import trim_loop, write_truth, write_wav
 from valset_timbres import partials
 
 SR = 44100
@@ -89,16 +89,7 @@ def harmonic_loop(rng, bpm, bars, style, change, timbre, tonic, mode):
                 i = int(round((start + s * step) * SR))
                 y[i:i + len(x)] += 0.3 * x
     # A loop: what rings past the end either wraps onto the start (exact) or is kept (ringout).
-    trim = rng.choice(["exact", "ringout"], p=[0.6, 0.4])
-    ring = y[n:]
-    y = y[:n].copy()
-    if trim == "exact":
-        y[:len(ring)] += ring[:n]
-    else:
-        tail = ring[:int(rng.uniform(0.3, 1.2) * SR)]
-        tail = tail * np.linspace(1, 0, len(tail))
-        y = np.concatenate([y, tail])
-    return 0.9 * y / np.max(np.abs(y)), trim
+    return trim_loop(rng, y, n)
 
 
 def main():

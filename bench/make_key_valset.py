@@ -29,7 +29,7 @@ import os
 
 import numpy as np
 
-from valset_io import write_truth, write_wav
+from valset_io import trim_loop, write_truth, write_wav
 from valset_timbres import partials
 
 SR = 44100
@@ -129,15 +129,7 @@ def key_loop(rng, tonic, mode, prog, texture, timbre, bpm, change, passes, with_
     if with_drums:  # mixed to half the music's peak
         d = drums(rng, beat, n)
         y[:n] += 0.5 * np.max(np.abs(y[:n])) / np.max(np.abs(d)) * d
-    trim = str(rng.choice(["exact", "ringout"], p=[0.6, 0.4]))
-    ring = y[n:]
-    y = y[:n].copy()
-    if trim == "exact":
-        y[:len(ring)] += ring[:n]
-    else:
-        tail = ring[:int(rng.uniform(0.3, 1.2) * SR)]
-        y = np.concatenate([y, tail * np.linspace(1, 0, len(tail))])
-    return 0.9 * y / np.max(np.abs(y)), trim
+    return trim_loop(rng, y, n)
 
 
 def main():
