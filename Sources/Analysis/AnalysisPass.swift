@@ -178,14 +178,14 @@ final class AnalysisPass {
     static let onsetLevelSeconds = 0.25
 
     /// For each onset time, the loudest frame RMS in the `onsetLevelSeconds` after it, dB re the
-    /// loudest frame of the file (−∞ … 0).
+    /// loudest frame of the file (`Decibels.floor` … 0).
     static func levelsAfter(_ times: [Double], frameRMS: [Float], hopSeconds: Double) -> [Double] {
-        guard let loudest = frameRMS.max(), loudest > 0 else { return times.map { _ in -Double.infinity } }
+        guard let loudest = frameRMS.max(), loudest > 0 else { return times.map { _ in Decibels.floor } }
         let window = Int(onsetLevelSeconds / hopSeconds) + 1
         return times.map { time in
             let first = min(frameRMS.count - 1, max(0, Int(time / hopSeconds)))
             let level = frameRMS[first..<min(frameRMS.count, first + window)].max() ?? 0
-            return 20 * log10(Double(level) / Double(loudest))
+            return Decibels.fromAmplitude(Double(level) / Double(loudest))
         }
     }
 }

@@ -12,30 +12,24 @@ extension TempoEstimator {
     /// is at least `beating` (a whole-bar fit's comb to beat). Nil without `frameRMS`.
     func ringOutFit(envelope e: [Double], frameRMS: [Float]?, framesPerSecond fps: Double, durationSeconds: Double,
                     prior: (Double) -> Double, reference: Double, leastComb: Double, beating: Double)
-        -> (bpm: Double, comb: Double, total: Double)? {
+        -> Candidate? {
         guard let frameRMS, let loudest = frameRMS.max(), loudest > 0, beating < 1 else { return nil }
         let lo = durationSeconds - configuration.maximumRingOut, hi = durationSeconds - configuration.minimumRingOut
         guard lo > 0.5, hi > lo else { return nil }
-        let floor = pow(10, configuration.ringFloorDB / 20)
-        let levels = frameRMS.map { 20 * log10(max(Double($0 / loudest), floor)) }
+        let levels = frameRMS.map { max(Decibels.fromAmplitude(Double($0 / loudest)), configuration.ringFloorDB) }
         // No candidate can pass `ringDecays` when the loudest possible second half is too quiet or the
         // shortest possible ring already rises (a cheap exit for single hits and sustained sounds).
         let firstHalf = min(levels.count, Int(lo * fps / 2)), lastEnd = min(levels.count, Int(hi * fps))
         guard firstHalf < lastEnd, (levels[firstHalf..<lastEnd].max() ?? -.infinity) >= configuration.ringLoopLevelDB,
               ringDecays(levels: levels, loopFrames: hi * fps, checkLoop: false) else { return nil }
-        var found: [(bpm: Double, comb: Double, total: Double)] = []
-        for beats in [4.0, 8, 16] {
+        var found: [Candidate] = []
+        for beats in Self.barBeats.prefix(3) {   // 1, 2 and 4 bars
             // Candidate lengths in half-frame steps, within the tempo range.
             let lengths = stride(from: lo, through: hi, by: 0.5 / fps)
                 .filter { beats * 60 / $0 >= configuration.minBPM && beats * 60 / $0 <= configuration.maxBPM }
             guard lengths.count >= 3, Int(lengths.last! * fps) <= e.count else { continue }
             let scores = lengths.map { wrappedComb(e, loopFrames: $0 * fps, period: $0 * fps / beats) }
-            var peak = -1
-            for i in 1..<(lengths.count - 1) where scores[i] >= scores[i - 1] && scores[i] >= scores[i + 1]
-                && (peak < 0 || scores[i] > scores[peak]) {
-                peak = i
-            }
-            guard peak >= 0, scores[peak] >= leastComb,
+            guard let peak = Self.strongestLocalPeak(scores), scores[peak] >= leastComb,
                   ringDecays(levels: levels, loopFrames: lengths[peak] * fps) else { continue }
             let bpm = beats * 60 / lengths[peak]
             found.append((bpm: bpm, comb: scores[peak], total: scores[peak] * prior(bpm)))

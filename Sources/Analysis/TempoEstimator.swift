@@ -98,6 +98,11 @@ public struct TempoEstimator {
     public let configuration: Configuration
     public init(_ configuration: Configuration = .init()) { self.configuration = configuration }
 
+    /// A candidate tempo with its comb score and its score under the priors.
+    typealias Candidate = (bpm: Double, comb: Double, total: Double)
+    /// Beats in 1, 2, 4 … 32 bars of 4/4: the lengths a loop is trimmed to.
+    static let barBeats: [Double] = [4, 8, 16, 32, 64, 128]
+
     /// - Parameters:
     ///   - envelope: onset strength per frame; `framesPerSecond` its rate.
     ///   - frameRMS: RMS per frame at the same rate (for the accent prior); nil leaves that prior out.
@@ -148,7 +153,7 @@ public struct TempoEstimator {
         //    it scores nearly as well as the free estimate. An inexact trim or a tail moves
         //    whole-bar tempos off the comb's peaks, and then the free estimate stands.
         let lengths = [durationSeconds, durationSeconds - trailingSilenceSeconds].filter { $0 > 0.5 }
-        let bars = lengths.flatMap { length in [4.0, 8, 16, 32, 64, 128].map { $0 * 60 / length } }
+        let bars = lengths.flatMap { length in Self.barBeats.map { $0 * 60 / length } }
             .filter { $0 >= configuration.minBPM && $0 <= configuration.maxBPM }
             .map { (bpm: $0, comb: comb($0), total: comb($0) * prior($0)) }
         var chosen = best
@@ -157,9 +162,9 @@ public struct TempoEstimator {
         // count within the length window and is no octave of a windowed peak (the window then only
         // questions the digits, not the tempo), a windowed comb peak with nearly its comb and half its
         // score replaces it — the free estimate was a cross-rhythm. (Only computed when needed.)
-        func windowedFit() -> (bpm: Double, comb: Double, total: Double)? {
+        func windowedFit() -> Candidate? {
             let window = ringWindow(durationSeconds)
-            let fitsWindow = [4.0, 8, 16, 32, 64, 128].contains {
+            let fitsWindow = Self.barBeats.contains {
                 let length = $0 * 60 / best.bpm
                 return length >= window.lo && length <= window.hi
             }
@@ -189,7 +194,7 @@ public struct TempoEstimator {
         // is taken over that loop alone, wrapped at its own length (`ringOutFit`). A whole-bar fit at the
         // full duration (not the duration less its silent tail) leaves no ring-out to explain.
         let fitsWholeFile = barFit.map { bar in
-            [4.0, 8, 16, 32, 64, 128].contains { abs($0 * 60 / durationSeconds - bar.bpm) < 1e-9 }
+            Self.barBeats.contains { abs($0 * 60 / durationSeconds - bar.bpm) < 1e-9 }
         } ?? false
         let ring = harmonic || fitsWholeFile
             ? nil
@@ -276,25 +281,32 @@ public struct TempoEstimator {
     /// hits may ring past the bar end, or the trim may have cut a few ms. For 1, 2, 4 … bars, the
     /// strongest comb peak within the tempo range those bars imply.
     func windowedBarTempos(durationSeconds: Double, comb: (Double) -> Double, prior: (Double) -> Double)
-        -> [(bpm: Double, comb: Double, total: Double)] {
+        -> [Candidate] {
         let (lo, hi) = ringWindow(durationSeconds)
         guard lo > 0.5, hi > lo else { return [] }
-        var out: [(bpm: Double, comb: Double, total: Double)] = []
-        for beats in [4.0, 8, 16, 32, 64, 128] {
+        var out: [Candidate] = []
+        for beats in Self.barBeats {
             let from = max(configuration.minBPM, beats * 60 / hi), to = min(configuration.maxBPM, beats * 60 / lo)
             guard from < to else { continue }
             // The strongest local comb peak inside the range (not its edge sloping up to a peak outside).
             let grid = Array(stride(from: from, through: to, by: 0.05))
             let scores = grid.map(comb)
-            var bestBPM = 0.0, bestComb = -Double.infinity
-            for i in grid.indices.dropFirst().dropLast() where scores[i] >= scores[i - 1] && scores[i] >= scores[i + 1]
-                && scores[i] > bestComb {
-                bestBPM = grid[i]; bestComb = scores[i]
-            }
-            guard bestBPM > 0 else { continue }
-            out.append((bpm: bestBPM, comb: bestComb, total: bestComb * prior(bestBPM)))
+            guard let peak = Self.strongestLocalPeak(scores) else { continue }
+            out.append((bpm: grid[peak], comb: scores[peak], total: scores[peak] * prior(grid[peak])))
         }
         return out
+    }
+
+    /// Index of the strongest interior local maximum of `scores` (the first of equals), nil when there is
+    /// none: a range's edge sloping up to a peak outside it is not a peak.
+    static func strongestLocalPeak(_ scores: [Double]) -> Int? {
+        guard scores.count >= 3 else { return nil }
+        var peak: Int?
+        for i in 1..<(scores.count - 1) where scores[i] >= scores[i - 1] && scores[i] >= scores[i + 1]
+            && peak.map({ scores[i] > scores[$0] }) ?? true {
+            peak = i
+        }
+        return peak
     }
 
     /// Plausible true lengths of a loop of `durationSeconds`: up to 0.5 s (and 20 % of it) of ring-out
