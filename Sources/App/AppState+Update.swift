@@ -238,7 +238,11 @@ extension AppState {
         case .detailLoaded(let loaded):
             guard loaded.sampleId == selectedSample?.id else { return [] }
             detail = loaded
-            if let error = loaded.error { return say("cannot read \(selectedSample?.name ?? "the sample"): \(error)", error: true) }
+            // A missing file's reason is already in its row and its pane: the status line keeps what it
+            // says (the scan summary that names the offline root).
+            if let error = loaded.error, selectedSample?.status != "missing" {
+                return say("cannot read \(selectedSample?.name ?? "the sample"): \(error)", error: true)
+            }
             return []
         case .tagsLoaded(let tags):
             tagCompletions = tags

@@ -1,4 +1,5 @@
 import App
+import Engine
 import Foundation
 import Library
 import Synthesis
@@ -140,6 +141,18 @@ struct ScreenTests {
         #expect(state.rows.count <= AppState.pageSize * 6, "the row cache stays bounded")
         let frame = Screen.render(state, theme: .builtinDefault)
         #expect(frame.buffer.plainText().contains("Library (100000)"))
+    }
+
+    @Test("a rescan that finds the selected file gone keeps its summary in the status bar; the row says missing")
+    func missingAfterScanKeepsSummary() throws {
+        let app = try AppDriver("gone", samples: [("a kick.wav", Drums.kick()), ("b hat.wav", Drums.hat())])
+        try FileManager.default.removeItem(atPath: app.dir.file("samples/a kick.wav"))
+        _ = try Engine.Scanner().scan([RawPath(app.dir.file("samples"))], into: app.library)
+        app.send(.scanFinished(summary: "scan: 1 missing; offline: nowhere"))
+        #expect(app.state.selectedSample?.name == "a kick.wav")
+        #expect(app.state.selectedSample?.status == "missing")
+        #expect(app.state.detail?.error != nil, "the pane still gets the reason")
+        #expect(app.state.status == "scan: 1 missing; offline: nowhere")
     }
 
     @Test("a sample that cannot be decoded shows the reason in the status bar and the UI keeps working")
