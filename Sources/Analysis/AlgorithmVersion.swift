@@ -6,11 +6,11 @@ public enum AlgorithmVersion {
     public static let spectral = 1
     public static let mfcc = 1
     public static let envelope = 2
-    public static let onsets = 2
-    public static let tempo = 8
+    public static let onsets = 3
+    public static let tempo = 9
     public static let key = 3
     public static let pitch = 2
-    public static let kind = 3
+    public static let kind = 4
     public static let family = 3
 
     /// Every descriptor's version by name, as printed in JSON.

@@ -133,7 +133,13 @@ final class AnalysisPass {
         let levelResult = level.result(sampleRate: sampleRate)
         let spectralResult = spectral.result(
             zeroCrossingRate: monoSamples > 1 ? Double(zeroCrossings) / Double(monoSamples - 1) : 0)
-        let onsetResult = onsets.result(framesPerSecond: fps, hopSeconds: hopSeconds, durationSeconds: duration)
+        let frameSize = configuration.spectrogram.frameSize
+        let decayedAtEnd = Self.endLevelDB(frameRMS: frameRMS, frameSize: frameSize,
+                                           hopSize: configuration.spectrogram.hopSize, samples: monoSamples)
+            < Self.decayedEndDB
+        let onsetResult = onsets.result(
+            framesPerSecond: fps, hopSeconds: hopSeconds, durationSeconds: duration,
+            droppingCutAfter: decayedAtEnd ? Double(frameSize) / Double(sampleRate) : nil)
         let envelopeResult = envelope.result(frameRMS: frameRMS, hopSeconds: hopSeconds)
         let chromaVector = chroma.normalized
         let key = KeyEstimator().estimate(chroma: chromaVector, bass: chroma.bassNormalized,
@@ -172,6 +178,18 @@ final class AnalysisPass {
             envelope: envelopeResult, onsets: onsetResult, tempo: tempo, chroma: chromaVector, key: key,
             pitch: pitch, kind: kind.kind, kindConfidence: kind.confidence, family: family,
             features: features, versions: AlgorithmVersion.all, analysisSeconds: 0)
+    }
+
+    /// A file whose last whole frame is this far below its loudest frame had decayed before it ends
+    /// (dB): one-shots end at −18 dB or lower, sustained loops near 0 dB.
+    static let decayedEndDB = -12.0
+
+    /// The level of the last frame that lies wholly inside the file, dB re the loudest frame
+    /// (`Decibels.floor` for silence or a file shorter than a frame).
+    static func endLevelDB(frameRMS: [Float], frameSize: Int, hopSize: Int, samples: Int) -> Double {
+        guard samples >= frameSize, let loudest = frameRMS.max(), loudest > 0 else { return Decibels.floor }
+        let last = min(frameRMS.count - 1, (samples - frameSize) / hopSize)
+        return Decibels.fromAmplitude(Double(frameRMS[last]) / Double(loudest))
     }
 
     /// Seconds after an onset in which its level is measured.

@@ -77,9 +77,17 @@ public struct OnsetDetector {
         return onsets
     }
 
-    public func result(framesPerSecond: Double, hopSeconds: Double, durationSeconds: Double) -> Result {
-        let frames = onsetFrames(framesPerSecond: framesPerSecond)
-        let times = frames.map { Double($0) * hopSeconds }
+    /// Onset times and rate. With `droppingCutAfter` (the analysis frame's length, seconds), an onset
+    /// after the first whose frame runs past the end of the file is dropped: a decayed note cut off
+    /// there spreads its spectrum like an attack, but nothing starts. (The caller passes it only when
+    /// the sound had decayed by the end: a loop cut at full level wraps round to its start, and that
+    /// cut marks where the next pass begins.)
+    public func result(framesPerSecond: Double, hopSeconds: Double, durationSeconds: Double,
+                       droppingCutAfter frameSeconds: Double? = nil) -> Result {
+        var times = onsetFrames(framesPerSecond: framesPerSecond).map { Double($0) * hopSeconds }
+        if let frameSeconds {
+            while times.count > 1, let last = times.last, last + frameSeconds > durationSeconds { times.removeLast() }
+        }
         return Result(count: times.count, timesSeconds: times,
                       rate: durationSeconds > 0 ? Double(times.count) / durationSeconds : 0)
     }
