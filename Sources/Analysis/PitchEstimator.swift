@@ -12,7 +12,7 @@ import Foundation
 public struct PitchEstimator {
     public struct Configuration: Sendable {
         /// Lowest and highest f0 searched, Hz.
-        public var minHz = 30.0, maxHz = 2100.0
+        public var minHz = 30.0, maxHz = 4200.0
         /// YIN absolute threshold on the cumulative-mean-normalised difference, (0, 1).
         public var threshold = 0.15
         /// Frames analysed at most, and the fraction that must be voiced to report a pitch.

@@ -35,6 +35,14 @@ struct PitchEstimatorTests {
         #expect(abs(p.cents) < 10)
     }
 
+    @Test("notes above C7, up to C8 (4186 Hz), read their pitch and not an octave below",
+          arguments: [(97.6, 8), (99.3, 8), (103.0, 1), (107.8, 1)])
+    func topOctave(midi: Double, partials: Int) throws {
+        let p = try pitch(Signals.tone(midi: midi, seconds: 1, amplitude: 0.5, partials: partials), "high.wav")
+        let error = (69 + 12 * log2(p.hz / 440) - midi) * 100
+        #expect(abs(error) < 25, "\(p.note) \(p.cents) c, \(error) c off")
+    }
+
     @Test("a tone with a weak fundamental keeps its pitch (no octave error upwards)")
     func weakFundamental() throws {
         let f0 = Signals.hz(midi: 45)
