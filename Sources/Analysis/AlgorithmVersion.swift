@@ -9,7 +9,7 @@ public enum AlgorithmVersion {
     public static let onsets = 3
     public static let tempo = 9
     public static let key = 3
-    public static let pitch = 3
+    public static let pitch = 4
     public static let kind = 4
     public static let family = 3
 

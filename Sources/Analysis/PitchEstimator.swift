@@ -8,7 +8,9 @@ import Foundation
 /// f0 of the voiced frames, and reports nothing ("none") for noise and drums: too few voiced
 /// frames or too aperiodic. YIN's "first dip below the threshold" rule protects against
 /// choosing a sub-harmonic (octave too low); `heardOctave` then corrects the one sub-harmonic YIN
-/// gets right by the book: a period twice the note's, with no energy of its own (FM bells).
+/// gets right by the book: a period twice the note's, with no energy of its own (FM bells). Such a
+/// bell below about 60 Hz has its period below the search range, so when nothing is found a
+/// second pass looks an octave lower.
 public struct PitchEstimator {
     public struct Configuration: Sendable {
         /// Lowest and highest f0 searched, Hz.
@@ -18,6 +20,15 @@ public struct PitchEstimator {
         /// Frames analysed at most, and the fraction that must be voiced to report a pitch.
         public var maxFrames = 10, minimumVoicedFraction = 0.5
         public init() {}
+
+        /// The second pass of `estimate`: the same search an octave lower.
+        var subharmonicPass: Configuration {
+            var pass = self
+            pass.minHz /= 2
+            pass.maxHz = minHz
+            pass.maxFrames = (maxFrames + 1) / 2   // frames twice as long: the same span of sound
+            return pass
+        }
     }
 
     public struct Result: Sendable, Equatable, Codable {
@@ -46,8 +57,14 @@ public struct PitchEstimator {
     public let configuration: Configuration
     public init(_ configuration: Configuration = .init()) { self.configuration = configuration }
 
-    /// Samples needed after the attack to analyse every frame.
+    /// Samples needed after the attack to analyse every frame, of both passes (see `estimate`).
     public static func segmentLength(sampleRate: Int, configuration: Configuration = .init()) -> Int {
+        max(framesLength(sampleRate: sampleRate, configuration: configuration),
+            framesLength(sampleRate: sampleRate, configuration: configuration.subharmonicPass))
+    }
+
+    /// Samples that `maxFrames` frames of one pass span.
+    static func framesLength(sampleRate: Int, configuration: Configuration) -> Int {
         let (window, maxLag, _) = geometry(sampleRate: sampleRate, configuration: configuration)
         return window + maxLag + window * (configuration.maxFrames - 1) / 2
     }
@@ -62,19 +79,42 @@ public struct PitchEstimator {
     }
 
     /// Estimates f0 from `segment` (mono, starting shortly after the attack).
+    ///
+    /// When no period is found between `minHz` and `maxHz`, a second pass searches an octave lower
+    /// (down to `minHz / 2`, with longer frames) and keeps what it finds only when `heardOctave`
+    /// doubles it back into range: an FM bell below about 60 Hz has the period 2/f, below `minHz`.
     public func estimate(segment: [Float], sampleRate: Int) -> Result? {
-        let (window, maxLag, fftSize) = PitchEstimator.geometry(sampleRate: sampleRate, configuration: configuration)
-        let minLag = max(2, Int(Double(sampleRate) / configuration.maxHz))
+        if let (periodHz, aperiodicity) = period(of: segment, sampleRate: sampleRate, configuration) {
+            let hz = heardOctave(of: periodHz, segment: segment, sampleRate: sampleRate)
+            guard hz >= configuration.minHz * 0.97, hz <= configuration.maxHz * 1.03 else { return nil }
+            return Result(hz: hz, confidence: max(0, min(1, 1 - aperiodicity)))
+        }
+        guard let (periodHz, aperiodicity) = period(of: segment, sampleRate: sampleRate,
+                                                    configuration.subharmonicPass),
+              periodHz < configuration.minHz else { return nil }
+        let hz = heardOctave(of: periodHz, segment: segment, sampleRate: sampleRate)
+        guard hz > periodHz, hz >= configuration.minHz * 0.97 else { return nil }
+        return Result(hz: hz, confidence: max(0, min(1, 1 - aperiodicity)))
+    }
+
+    /// The median period (as a frequency) of the voiced frames within `pass`'s range, and their
+    /// median aperiodicity; nil when too few frames are voiced.
+    private func period(of segment: [Float], sampleRate: Int,
+                        _ pass: Configuration) -> (hz: Double, aperiodicity: Double)? {
+        let (window, maxLag, fftSize) = PitchEstimator.geometry(sampleRate: sampleRate, configuration: pass)
+        let minLag = max(2, Int(Double(sampleRate) / pass.maxHz))
         guard segment.count >= window + maxLag else { return nil }
         let hop = window / 2
-        let frameCount = min(configuration.maxFrames, (segment.count - window - maxLag) / hop + 1)
+        let frameCount = min(pass.maxFrames, (segment.count - window - maxLag) / hop + 1)
         let correlator = CrossCorrelator(size: fftSize)
         var r = [Float](repeating: 0, count: maxLag + 1)
         var prefix = [Double](repeating: 0, count: segment.count + 1)
         for i in 0..<segment.count { prefix[i + 1] = prefix[i] + Double(segment[i] * segment[i]) }
         var f0s: [Double] = [], aperiodicities: [Double] = []
         var d = [Double](repeating: 0, count: maxLag + 1)
-        for frame in 0..<frameCount {
+        // more unvoiced frames than this and the segment cannot be voiced: stop early
+        let unvoicedAllowed = frameCount - Int((pass.minimumVoicedFraction * Double(frameCount)).rounded(.up))
+        for frame in 0..<frameCount where frame - f0s.count <= unvoicedAllowed {
             let start = frame * hop
             segment.withUnsafeBufferPointer { s in
                 let a = UnsafeBufferPointer(rebasing: s[start..<(start + window)])
@@ -97,13 +137,10 @@ public struct PitchEstimator {
             f0s.append(Double(sampleRate) / lag)
             aperiodicities.append(value)
         }
-        guard !f0s.isEmpty, Double(f0s.count) >= configuration.minimumVoicedFraction * Double(frameCount) else {
+        guard !f0s.isEmpty, Double(f0s.count) >= pass.minimumVoicedFraction * Double(frameCount) else {
             return nil
         }
-        let periodHz = median(f0s)
-        let hz = heardOctave(of: periodHz, segment: segment, sampleRate: sampleRate)
-        guard hz >= configuration.minHz * 0.97, hz <= configuration.maxHz * 1.03 else { return nil }
-        return Result(hz: hz, confidence: max(0, min(1, 1 - median(aperiodicities))))
+        return (median(f0s), median(aperiodicities))
     }
 
     /// The first dip below the threshold (walked to its local minimum), refined by parabolic
@@ -147,7 +184,7 @@ extension PitchEstimator {
     /// A note with a weak fundamental (a bass carried by harmonics 2, 3, 4 …) keeps its third
     /// harmonic, a square wave its first, a sine has no second: all keep `hz`.
     func heardOctave(of hz: Double, segment: [Float], sampleRate: Int) -> Double {
-        let usual = PitchEstimator.segmentLength(sampleRate: sampleRate, configuration: configuration)
+        let usual = PitchEstimator.framesLength(sampleRate: sampleRate, configuration: configuration)
         let length = min(segment.count, usual)
         guard 2 * hz <= configuration.maxHz * 1.03, length >= 64 else { return hz }
         // Short files give lengths of every size: only the usual one goes in the shared window cache.

@@ -34,6 +34,17 @@ struct PitchOctaveTests {
         #expect(p.confidence > 0.5)
     }
 
+    @Test("an FM bell below 60 Hz, whose period 2/f is longer than the lowest searched (30 Hz), still reads f",
+          arguments: [(28.0, 3.5), (31.0, 4.5), (34.0, 3.5)])
+    func lowFmBell(midi: Double, ratio: Double) throws {
+        let samples = note(midi: midi, seconds: 2) { f0, t in
+            sin(2 * Double.pi * f0 * t + 2 * exp(-t / 0.4) * sin(2 * Double.pi * ratio * f0 * t))
+        }
+        let p = try pitch(samples, "lowbell.wav")
+        let error = (69 + 12 * log2(p.hz / 440) - midi) * 100
+        #expect(abs(error) < 25, "\(p.note) \(p.cents) c, \(error) c off")
+    }
+
     @Test("a saw bass with a weak or missing fundamental keeps its pitch (harmonics 2, 3, 4 … carry it)",
           arguments: [(31.0, 0.1), (36.0, 0.0), (43.0, 0.05)])
     func weakFundamentalBass(midi: Double, fundamental: Double) throws {
