@@ -10,7 +10,7 @@ public enum AlgorithmVersion {
     public static let tempo = 9
     public static let key = 3
     public static let pitch = 4
-    public static let kind = 4
+    public static let kind = 5
     public static let family = 3
 
     /// Every descriptor's version by name, as printed in JSON.

@@ -5,11 +5,12 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
 
 /// Decides one-shot vs loop from duration, onsets and rhythmic regularity.
 ///
-/// Rules (version 3), in order:
+/// Rules (version 5), in order:
 /// 1. shorter than 0.8 s is a one-shot;
 /// 2. a file whose onsets are spread over most of its length (≥ 4 onsets, first-to-last span ≥ 40 %
-///    of the sounding length) and that has a periodic onset envelope (tempo confidence ≥ 0.15) or a
-///    whole-bar length is a loop (beats, busy loops);
+///    of the sounding length), that has a periodic onset envelope (tempo confidence ≥ 0.15) or a
+///    whole-bar length, and that comes back to within 6 dB of its loudest level after the middle of
+///    that span is a loop (beats, busy loops; a held note's beating or ripple rides down its decay);
 /// 3. a file whose onsets, however few, lie on an `OnsetGrid` is a loop: they start with the sound,
 ///    are equally spaced (≥ 0.5 s apart), each re-attacks to within 4 dB of the loudest level, and the
 ///    file is 2, 4 or 8 of their periods long, plus at most a period's ring-out (chord loops: 2–4 chord
@@ -57,7 +58,7 @@ public struct KindClassifier {
         let spread = span / sounding
         let periodic = (evidence.tempo?.confidence ?? 0) >= 0.15
         let wholeBars = evidence.tempo?.fitsWholeBars ?? false
-        if onsets.count >= 4 && spread >= 0.4 && (periodic || wholeBars) {
+        if onsets.count >= 4 && spread >= 0.4 && (periodic || wholeBars) && Self.comesBack(evidence) {
             let strength = min(1, 0.6 + 0.1 * Double(onsets.count - 4) / 4 + (wholeBars ? 0.2 : 0))
             return Result(kind: .loop, confidence: strength)
         }
@@ -67,5 +68,19 @@ public struct KindClassifier {
             return Result(kind: .loop, confidence: 0.6)
         }
         return Result(kind: .oneshot, confidence: onsets.count <= 2 ? 0.9 : 0.6)
+    }
+
+    /// How close to the loudest level some onset in the later half of the onsets' span must bring
+    /// the sound back, dB: a loop repeats, so its later bars play as loud as its first.
+    public static let comeBackDB = -6.0
+
+    /// Whether an onset in the later half of the onsets' span reaches `comeBackDB` (true when the
+    /// levels are unknown). A held note whose detuned voices beat, or a low note whose band levels
+    /// ripple, has periodic onsets too, but they ride down its decay.
+    static func comesBack(_ evidence: Evidence) -> Bool {
+        let times = evidence.onsetTimes, levels = evidence.onsetLevelsDB
+        guard levels.count == times.count, let first = times.first, let last = times.last else { return true }
+        let middle = (first + last) / 2
+        return zip(times, levels).contains { $0.0 >= middle && $0.1 >= comeBackDB }
     }
 }

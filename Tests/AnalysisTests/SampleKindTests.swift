@@ -76,6 +76,19 @@ struct SampleKindTests {
         #expect(try Analyzer().analyze(path: path).kind == .oneshot)
     }
 
+    @Test("a held note of three detuned saws, whose beating makes periodic onsets down its decay, is a one-shot with its pitch",
+          arguments: [(64.0, 4.7), (70.0, 3.3), (57.0, 4.0)])
+    func detunedStringsNote(midi: Double, seconds: Double) throws {
+        let voices = [0.996, 1.0, 1.004].map { detune in
+            Signals.tone(midi: midi + 12 * log2(detune), seconds: seconds, amplitude: 0.25, partials: 20)
+        }
+        let note = (0..<voices[0].count).map { i in voices.reduce(Float(0)) { $0 + $1[i] } }
+        let result = try Analyzer().analyze(path: Fixtures.write(note, in: dir, name: "strings.wav"))
+        #expect(result.kind == .oneshot, "onsets \(result.onsets.timesSeconds)")
+        let pitch = try #require(result.pitch)
+        #expect(abs((69 + 12 * log2(pitch.hz / 440) - midi) * 100) < 25, "\(pitch.note) \(pitch.cents) c")
+    }
+
     @Test("the onset grid: equal periods that divide the file, each onset near full level")
     func onsetGrid() {
         func grid(_ times: [Double], _ duration: Double, levels: [Double]? = nil) -> OnsetGrid? {
