@@ -24,6 +24,10 @@ import Foundation
 /// far when one bar count agrees with it.
 /// Shorter gaps (an inexact trim, a few ms of tail) are left to the fits above: there a shorter
 /// candidate length wins by chance.
+/// Loops of 3 or 6 bars are rarer, and their lengths are 2/3 or 4/3 of a 2- or 4-bar length at
+/// another tempo, so they only make the free estimate exact: when it lands within 2 % of such a
+/// length, agrees with no power-of-two bar count at any octave, and its comb or score beats the best
+/// power-of-two fit's.
 /// A short loop (one bar: only four beats to correlate) has a weak comb even at its true tempo, so a
 /// whole-bar tempo also counts as a fit with a lower comb (`minimumGridBarComb` instead of
 /// `minimumBarComb`) when the onsets lie on its sixteenth-note grid (`onSixteenthGrid`, swing allowed):
@@ -102,6 +106,8 @@ public struct TempoEstimator {
     typealias Candidate = (bpm: Double, comb: Double, total: Double)
     /// Beats in 1, 2, 4 … 32 bars of 4/4: the lengths a loop is trimmed to.
     static let barBeats: [Double] = [4, 8, 16, 32, 64, 128]
+    /// Beats in 3 and 6 bars: rarer lengths, taken only when the onsets alone give that tempo.
+    static let oddBarBeats: [Double] = [12, 24]
 
     /// - Parameters:
     ///   - envelope: onset strength per frame; `framesPerSecond` its rate.
@@ -202,8 +208,28 @@ public struct TempoEstimator {
                          prior: prior, reference: barFit?.bpm ?? best.bpm,
                          leastComb: max(configuration.minimumBarComb, 0.5 * best.comb),
                          beating: (barFit?.comb ?? 0) * configuration.ringOverBarFit)
+        // A loop of 3 or 6 bars: the free estimate itself lands on that length (within 2 %), agrees with
+        // no 1-, 2-, 4- … bar length at any octave, and its comb or its score beats the best whole-bar
+        // tempo's (which is then a cross-rhythm of it: 2/3 or 4/3).
+        let oddTempos: [Double] = lengths.flatMap { length in Self.oddBarBeats.map { $0 * 60 / length } }
+        let odd: Candidate? = oddTempos.filter { abs($0 / best.bpm - 1) < 0.02 }
+            .map { (bpm: $0, comb: comb($0), total: comb($0) * prior($0)) }
+            .filter { $0.comb >= configuration.minimumBarComb }
+            .max(by: { $0.total < $1.total })
+        let powerOfTwoTempos: [Double] = lengths.flatMap { length in Self.barBeats.map { $0 * 60 / length } }
+        let powerOfTwoAgrees = powerOfTwoTempos.contains { (tempo: Double) -> Bool in
+            let octave = log2(tempo / best.bpm)
+            return abs(octave - octave.rounded()) < 0.06
+        }
+        let oddFit = odd.flatMap { fit in
+            let beatsBar = fit.comb > (barFit?.comb ?? 0) || fit.total > (barFit?.total ?? 0)
+            return !powerOfTwoAgrees && beatsBar && ring == nil ? fit : nil
+        }
         if let ring {
             chosen = ring
+            fitsBars = true
+        } else if let oddFit {
+            chosen = oddFit
             fitsBars = true
         } else if let bar = barFit {
             chosen = bar

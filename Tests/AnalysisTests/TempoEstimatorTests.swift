@@ -119,6 +119,15 @@ struct TempoEstimatorTests {
         #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
     }
 
+    @Test("a loop of 3 or 6 bars reads its tempo, not the 2/3 or 4/3 at which its length is 2 or 4 bars",
+          arguments: [(97.0, 3, "hiphop"), (143.0, 3, "house"), (102.0, 6, "hiphop"), (138.0, 6, "house")])
+    func threeOrSixBars(bpm: Double, bars: Int, style: String) throws {
+        let pattern = style == "house" ? DrumPattern.fourOnTheFloor : DrumPattern.backbeat
+        let (_, t) = try tempo(pattern.render(bpm: bpm, bars: bars), "odd\(style)\(Int(bpm)).wav")
+        #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
+        #expect(t.fitsWholeBars)
+    }
+
     /// Known limit: a two-step break (kick on 1 and the "and" of 3, snare on 2 and 4) under loud
     /// sixteenth hats autocorrelates far better at the half-bar than at the beat, and the accent
     /// prior does not outweigh that: at 174 BPM it reads as 87. The true tempo is the 2× alternative.
