@@ -79,53 +79,68 @@ extension SampleLibrary {
     private func windowedPage(_ db: Database, compiled: CompiledQuery, arguments: StatementArguments,
                               limit: Int, offset: Int) throws -> [Int64]? {
         guard limit > 0 else { return [] }
+        guard let order = WindowedOrder(compiled) else { return nil }
         var window = min(searchWindow, 4 * (offset + limit))
         while true {
-            if let ids = try windowedPage(db, window: window, compiled: compiled, arguments: arguments,
+            if let ids = try windowedPage(db, window: window, order: order, compiled: compiled, arguments: arguments,
                                           limit: limit, offset: offset) { return ids }
             if window == searchWindow { return nil }
             window = min(searchWindow, 4 * window)
         }
     }
 
+    /// The sort orders a window can answer from an index: by name, or by one analysis column
+    /// (unanalysed rows last, then by id).
+    private enum WindowedOrder {
+        case name
+        case column(String, descending: Bool)
+
+        init?(_ compiled: CompiledQuery) {
+            if compiled.sortsByName { self = .name; return }
+            for column in ["bpm", "lufs", "duration"] {
+                for descending in [false, true]
+                where compiled.sortTerms == [SortTerm("a.\(column) IS NULL"), SortTerm("a.\(column)", descending: descending),
+                                             SortTerm("s.id")] {
+                    self = .column(column, descending: descending)
+                    return
+                }
+            }
+            return nil
+        }
+    }
+
     /// `windowedPage` for one window size.
-    private func windowedPage(_ db: Database, window: Int, compiled: CompiledQuery, arguments: StatementArguments,
-                              limit: Int, offset: Int) throws -> [Int64]? {
-        let order = compiled.orderBy
-        if compiled.sortsByName {
+    private func windowedPage(_ db: Database, window: Int, order: WindowedOrder, compiled: CompiledQuery,
+                              arguments: StatementArguments, limit: Int, offset: Int) throws -> [Int64]? {
+        switch order {
+        case .name:
             let ids = try Int64.fetchAll(db, sql: """
                 WITH w AS MATERIALIZED (SELECT id FROM sample ORDER BY name COLLATE NOCASE, id LIMIT ?)
                 SELECT s.id FROM w CROSS JOIN sample s ON s.id = w.id
                 LEFT JOIN analysis a ON a.contentHash = s.contentHash
                 WHERE \(compiled.whereClause)
-                ORDER BY \(order) LIMIT ? OFFSET ?
+                ORDER BY \(compiled.orderBy) LIMIT ? OFFSET ?
                 """, arguments: [window] + arguments + [limit, offset])
             return ids.count == limit ? ids : nil
+        case .column(let column, let descending):
+            let direction = descending ? " DESC" : ""
+            let rows = try Row.fetchAll(db, sql: """
+                WITH w AS MATERIALIZED (SELECT contentHash FROM analysis WHERE \(column) IS NOT NULL
+                                        ORDER BY \(column)\(direction) LIMIT ?)
+                SELECT s.id, a.\(column) AS value
+                FROM w CROSS JOIN sample s ON s.contentHash = w.contentHash
+                LEFT JOIN analysis a ON a.contentHash = s.contentHash
+                WHERE \(compiled.whereClause)
+                ORDER BY \(compiled.orderBy) LIMIT ? OFFSET ?
+                """, arguments: [window] + arguments + [limit, offset])
+            guard rows.count == limit, let last: Double = rows.last?["value"] else { return nil }
+            let boundary = try Double.fetchOne(db, sql: """
+                SELECT \(column) FROM analysis WHERE \(column) IS NOT NULL
+                ORDER BY \(column)\(direction) LIMIT 1 OFFSET ?
+                """, arguments: [window - 1])
+            if let boundary, descending ? !(last > boundary) : !(last < boundary) { return nil }
+            return rows.map { $0["id"] }
         }
-        for column in ["bpm", "lufs", "duration"] {
-            for descending in [false, true] {
-                let direction = descending ? " DESC" : ""
-                guard compiled.sortTerms == [SortTerm("a.\(column) IS NULL"), SortTerm("a.\(column)", descending: descending),
-                                             SortTerm("s.id")] else { continue }
-                let rows = try Row.fetchAll(db, sql: """
-                    WITH w AS MATERIALIZED (SELECT contentHash FROM analysis WHERE \(column) IS NOT NULL
-                                            ORDER BY \(column)\(direction) LIMIT ?)
-                    SELECT s.id, a.\(column) AS value
-                    FROM w CROSS JOIN sample s ON s.contentHash = w.contentHash
-                    LEFT JOIN analysis a ON a.contentHash = s.contentHash
-                    WHERE \(compiled.whereClause)
-                    ORDER BY \(order) LIMIT ? OFFSET ?
-                    """, arguments: [window] + arguments + [limit, offset])
-                guard rows.count == limit, let last: Double = rows.last?["value"] else { return nil }
-                let boundary = try Double.fetchOne(db, sql: """
-                    SELECT \(column) FROM analysis WHERE \(column) IS NOT NULL
-                    ORDER BY \(column)\(direction) LIMIT 1 OFFSET ?
-                    """, arguments: [window - 1])
-                if let boundary, descending ? !(last > boundary) : !(last < boundary) { return nil }
-                return rows.map { $0["id"] }
-            }
-        }
-        return nil
     }
 
     /// Summaries of `ids`, in that order.
