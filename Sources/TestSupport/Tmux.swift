@@ -81,16 +81,24 @@ func startProcess(_ arguments: [String], stdoutPath: String, stderrPath: String 
 }
 
 /// A background process started with posix_spawn (Foundation.Process can hang in
-/// waitUntilExit here), its stdout going to a file; killed and reaped by `stop()` or deinit.
+/// waitUntilExit here), stdin from /dev/null and stdout and stderr going to temporary files. A test
+/// reads its first line, awaits its end with a deadline (`wait`) or kills it (`stop`); deinit kills
+/// and reaps it when neither happened.
 public final class SpawnedProcess: @unchecked Sendable {
     // @unchecked: owned by one test.
     public let pid: pid_t
     public let stdoutPath: String
-    private var stopped = false
+    private let stderrPath: String
+    private let started = Date()
+    private var reaped = false
 
     public init(_ arguments: [String]) throws {
-        stdoutPath = FileManager.default.temporaryDirectory.appendingPathComponent("spawned-\(UUID().uuidString).out").path
-        guard let pid = startProcess(arguments, stdoutPath: stdoutPath) else { throw Tmux.TmuxError.cannotStart }
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("spawned-\(UUID().uuidString)").path
+        stdoutPath = base + ".out"
+        stderrPath = base + ".err"
+        guard let pid = startProcess(arguments, stdoutPath: stdoutPath, stderrPath: stderrPath) else {
+            throw Tmux.TmuxError.cannotStart
+        }
         self.pid = pid
     }
 
@@ -106,13 +114,41 @@ public final class SpawnedProcess: @unchecked Sendable {
         return nil
     }
 
+    /// Waits for the end, killing the process with SIGKILL once `timeout` seconds have passed since it started.
+    public func wait(timeout: Double) -> TimedRun {
+        var status: Int32 = 0
+        var timedOut = false
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date().timeIntervalSince(started) > timeout {
+                timedOut = true
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                break
+            }
+            usleep(10_000)
+        }
+        reaped = true
+        defer { removeOutput() }
+        let signalled = (status & 0x7f) != 0
+        return TimedRun(status: signalled ? nil : (status >> 8) & 0xff, signal: signalled ? status & 0x7f : nil,
+                        timedOut: timedOut, seconds: Date().timeIntervalSince(started),
+                        stdout: (try? Data(contentsOf: URL(fileURLWithPath: stdoutPath))) ?? Data(),
+                        stderr: String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: stderrPath))) ?? Data(),
+                                       as: UTF8.self))
+    }
+
+    /// Kills and reaps the process (once).
     public func stop() {
-        guard !stopped else { return }
-        stopped = true
+        guard !reaped else { return }
+        reaped = true
         kill(pid, SIGKILL)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
-        try? FileManager.default.removeItem(atPath: stdoutPath)
+        removeOutput()
+    }
+
+    private func removeOutput() {
+        for path in [stdoutPath, stderrPath] { try? FileManager.default.removeItem(atPath: path) }
     }
 
     deinit { stop() }

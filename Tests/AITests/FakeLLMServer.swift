@@ -10,7 +10,7 @@ final class FakeLLMServer: @unchecked Sendable {
 
     init() throws {
         logPath = FileManager.default.temporaryDirectory.appendingPathComponent("fake-llm-\(UUID().uuidString).jsonl").path
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let script = Bundle.module.path(forResource: "fake_llm_server", ofType: "py")!
         process = try SpawnedProcess(["python3", script, logPath])
         port = process.firstLine().flatMap(Int.init) ?? 0

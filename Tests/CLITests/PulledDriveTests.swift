@@ -61,7 +61,7 @@ struct PulledDriveTests {
         #expect(try Built.run(Built.samplemind, ["scan", "--db", db, "--no-analyze", root]).status == 0)
         #expect(try Built.run(Built.samplemind, ["tag", "add", "--db", db, "keeper", root + "/tone 42.wav"]).status == 0)
 
-        let scan = try RunningProcess([Built.samplemind, "scan", "--db", db, "--json", "--jobs", "1", root])
+        let scan = try SpawnedProcess([Built.samplemind, "scan", "--db", db, "--json", "--jobs", "1", root])
         let deadline = Date().addingTimeInterval(30)
         while try analysedCount(db) < 3 && Date() < deadline { usleep(20_000) }
         #expect(rename(root, away) == 0)
