@@ -17,9 +17,10 @@ Methods ("what essentia gives you out of the box", `pip install essentia`):
   pitch  PitchYinFFT (frame 4096, hop 512, Hann, spectrum magnitude), median f0 of the frames whose
          pitch confidence is >= 0.5 and whose f0 is within 30-2100 Hz
 """
-import json
 import math
 import sys
+
+import estimate_cli
 
 import numpy as np
 
@@ -82,34 +83,12 @@ ESTIMATORS = {"tempo": estimate_tempo, "key": estimate_key, "pitch": estimate_pi
 
 
 def estimate(path, tasks=TASKS):
-    out = {"path": path}
-    try:
-        y = load(path)
-        for t in tasks:
-            out[t] = ESTIMATORS[t](y)
-    except Exception as e:  # report, keep going with the other files
-        return {"path": path, "error": f"{type(e).__name__}: {e}".rstrip(": ")}
-    return out
+    """Run the requested estimators on one file (see estimate_cli.estimate)."""
+    return estimate_cli.estimate(path, load, ESTIMATORS, tasks)
 
 
 def main(argv):
-    import argparse
-
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--tasks", default=",".join(TASKS), help="comma list of tempo,key,pitch")
-    ap.add_argument("files", nargs="+")
-    a = ap.parse_args(argv)
-    tasks = [t for t in a.tasks.split(",") if t]
-    bad = [t for t in tasks if t not in ESTIMATORS]
-    if bad:
-        ap.error(f"unknown task(s): {', '.join(bad)}")
-    rc = 0
-    for f in a.files:
-        r = estimate(f, tasks)
-        if "error" in r:
-            rc = 1
-        print(json.dumps(r), flush=True)
-    return rc
+    return estimate_cli.main(argv, __doc__.split("\n")[0], load, ESTIMATORS)
 
 
 if __name__ == "__main__":

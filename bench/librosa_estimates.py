@@ -22,11 +22,9 @@ Methods (deliberately plain, "what librosa gives you out of the box"):
          frame_length is the smallest power of two >= 2 periods of fmin at the file's rate
          (4096 at 44.1 kHz), so the lowest notes fit twice in a frame
 """
-import json
 import math
 import os
 import sys
-import warnings
 
 # librosa JIT-compiles its helpers with numba and by default caches the machine code next to its
 # own sources in site-packages. That shared cache is corrupted on at least one dev machine (index
@@ -37,6 +35,8 @@ os.environ.setdefault("NUMBA_CACHE_DIR", os.path.join(os.path.expanduser("~"), "
 import numpy as np  # noqa: E402
 
 import librosa  # noqa: E402
+
+import estimate_cli  # noqa: E402
 
 TASKS = ("tempo", "key", "pitch")
 NAMES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
@@ -112,38 +112,12 @@ ESTIMATORS = {"tempo": estimate_tempo, "key": estimate_key, "pitch": estimate_pi
 
 
 def estimate(path, tasks=TASKS):
-    """Run the requested estimators on one file. Returns {"path", task: result|None, ...}
-    or {"path", "error"} when the file cannot be read / an estimator crashes."""
-    out = {"path": path}
-    try:
-        y, sr = load(path)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            for t in tasks:
-                out[t] = ESTIMATORS[t](y, sr)
-    except Exception as e:  # report, keep going with the other files
-        return {"path": path, "error": f"{type(e).__name__}: {e}".rstrip(": ")}
-    return out
+    """Run the requested estimators on one file (see estimate_cli.estimate)."""
+    return estimate_cli.estimate(path, load, ESTIMATORS, tasks)
 
 
 def main(argv):
-    import argparse
-
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--tasks", default=",".join(TASKS), help="comma list of tempo,key,pitch")
-    ap.add_argument("files", nargs="+")
-    a = ap.parse_args(argv)
-    tasks = [t for t in a.tasks.split(",") if t]
-    bad = [t for t in tasks if t not in ESTIMATORS]
-    if bad:
-        ap.error(f"unknown task(s): {', '.join(bad)}")
-    rc = 0
-    for f in a.files:
-        r = estimate(f, tasks)
-        if "error" in r:
-            rc = 1
-        print(json.dumps(r), flush=True)
-    return rc
+    return estimate_cli.main(argv, __doc__.split("\n")[0], load, ESTIMATORS)
 
 
 if __name__ == "__main__":
