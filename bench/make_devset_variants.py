@@ -16,8 +16,9 @@ OUT/bars/   30 drum loops (make_devset.drum_loop, its four kits, swing on every 
             6 bars in turn at 60-190 BPM
 Each folder has audio/*.wav and a truth.csv for bench/eval_devset.py.
 
-The pluck of valset_timbres.py rounds its period to half samples, so above about 1.5 kHz its
-label can be 20-40 cents off the note it plays (see bench/README.md).
+The pluck of valset_timbres.py plays a whole number of samples plus half a sample per period, up
+to half a sample from its label's: above about 1.5 kHz its label can be 20-40 cents off the note it
+plays (see bench/README.md).
 """
 import argparse
 import inspect
