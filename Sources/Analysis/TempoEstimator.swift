@@ -223,7 +223,7 @@ public struct TempoEstimator {
         }
         let oddFit = odd.flatMap { fit in
             let beatsBar = fit.comb > (barFit?.comb ?? 0) || fit.total > (barFit?.total ?? 0)
-            return !powerOfTwoAgrees && beatsBar && ring == nil ? fit : nil
+            return !powerOfTwoAgrees && beatsBar ? fit : nil
         }
         if let ring {
             chosen = ring

@@ -31,6 +31,7 @@ struct OnsetCutTests {
 
     /// Below about 60 Hz a 2048-sample frame holds two or three periods, and the band levels ripple at
     /// twice the note's frequency aliased by the frame rate (6–8 Hz): the flux turns that into onsets.
+    /// (They no longer make such a note a loop: they ride down its decay, see `KindClassifier`.)
     @Test("a note below 60 Hz still gets ripple onsets (known issue)", arguments: [46.0, 55.0])
     func lowNoteRipple(hz: Double) throws {
         let times = try onsets(tone(hz: hz, seconds: 2) { exp(-$0 / 0.8) }, "low.wav")
