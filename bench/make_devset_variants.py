@@ -48,9 +48,13 @@ def partials(f0, n, kind):
 
 
 # make_devset.key_clip with the bass timbre as a parameter (its source, one word changed)
-exec(inspect.getsource(m.key_clip).replace('"saw", 4 * beat)', "bass_timbre, 4 * beat)")
-     .replace("def key_clip(tonic, mode, timbre):", "def key_clip_with_bass(tonic, mode, timbre, bass_timbre):"),
-     m.__dict__)
+_KEY_CLIP_EDITS = (('"saw", 4 * beat)', "bass_timbre, 4 * beat)"),
+                   ("def key_clip(tonic, mode, timbre):", "def key_clip_with_bass(tonic, mode, timbre, bass_timbre):"))
+_source = inspect.getsource(m.key_clip)
+for _old, _new in _KEY_CLIP_EDITS:
+    assert _source.count(_old) == 1, f"make_devset.key_clip changed: no single {_old!r} to replace"
+    _source = _source.replace(_old, _new)
+exec(_source, m.__dict__)
 
 
 def row(rows, prefix, **truth):

@@ -84,12 +84,15 @@ public struct PitchEstimator {
     /// (down to `minHz / 2`, with longer frames) and keeps what it finds only when `heardOctave`
     /// doubles it back into range: an FM bell below about 60 Hz has the period 2/f, below `minHz`.
     public func estimate(segment: [Float], sampleRate: Int) -> Result? {
-        if let (periodHz, aperiodicity) = period(of: segment, sampleRate: sampleRate, configuration) {
+        // Running energy, prefix[i] = Σ segment[0..<i]²: both passes read frame energies from it.
+        var prefix = [Double](repeating: 0, count: segment.count + 1)
+        for i in 0..<segment.count { prefix[i + 1] = prefix[i] + Double(segment[i] * segment[i]) }
+        if let (periodHz, aperiodicity) = period(of: segment, prefix: prefix, sampleRate: sampleRate, configuration) {
             let hz = heardOctave(of: periodHz, segment: segment, sampleRate: sampleRate)
             guard hz >= configuration.minHz * 0.97, hz <= configuration.maxHz * 1.03 else { return nil }
             return Result(hz: hz, confidence: max(0, min(1, 1 - aperiodicity)))
         }
-        guard let (periodHz, aperiodicity) = period(of: segment, sampleRate: sampleRate,
+        guard let (periodHz, aperiodicity) = period(of: segment, prefix: prefix, sampleRate: sampleRate,
                                                     configuration.subharmonicPass),
               periodHz < configuration.minHz else { return nil }
         let hz = heardOctave(of: periodHz, segment: segment, sampleRate: sampleRate)
@@ -98,8 +101,8 @@ public struct PitchEstimator {
     }
 
     /// The median period (as a frequency) of the voiced frames within `pass`'s range, and their
-    /// median aperiodicity; nil when too few frames are voiced.
-    private func period(of segment: [Float], sampleRate: Int,
+    /// median aperiodicity; nil when too few frames are voiced. `prefix` is `segment`'s running energy.
+    private func period(of segment: [Float], prefix: [Double], sampleRate: Int,
                         _ pass: Configuration) -> (hz: Double, aperiodicity: Double)? {
         let (window, maxLag, fftSize) = PitchEstimator.geometry(sampleRate: sampleRate, configuration: pass)
         let minLag = max(2, Int(Double(sampleRate) / pass.maxHz))
@@ -108,8 +111,6 @@ public struct PitchEstimator {
         let frameCount = min(pass.maxFrames, (segment.count - window - maxLag) / hop + 1)
         let correlator = CrossCorrelator(size: fftSize)
         var r = [Float](repeating: 0, count: maxLag + 1)
-        var prefix = [Double](repeating: 0, count: segment.count + 1)
-        for i in 0..<segment.count { prefix[i + 1] = prefix[i] + Double(segment[i] * segment[i]) }
         var f0s: [Double] = [], aperiodicities: [Double] = []
         var d = [Double](repeating: 0, count: maxLag + 1)
         // more unvoiced frames than this and the segment cannot be voiced: stop early

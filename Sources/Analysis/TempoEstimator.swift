@@ -159,7 +159,8 @@ public struct TempoEstimator {
         //    it scores nearly as well as the free estimate. An inexact trim or a tail moves
         //    whole-bar tempos off the comb's peaks, and then the free estimate stands.
         let lengths = [durationSeconds, durationSeconds - trailingSilenceSeconds].filter { $0 > 0.5 }
-        let bars = lengths.flatMap { length in Self.barBeats.map { $0 * 60 / length } }
+        let barTempos: [Double] = lengths.flatMap { length in Self.barBeats.map { $0 * 60 / length } }
+        let bars = barTempos
             .filter { $0 >= configuration.minBPM && $0 <= configuration.maxBPM }
             .map { (bpm: $0, comb: comb($0), total: comb($0) * prior($0)) }
         var chosen = best
@@ -216,8 +217,7 @@ public struct TempoEstimator {
             .map { (bpm: $0, comb: comb($0), total: comb($0) * prior($0)) }
             .filter { $0.comb >= configuration.minimumBarComb }
             .max(by: { $0.total < $1.total })
-        let powerOfTwoTempos: [Double] = lengths.flatMap { length in Self.barBeats.map { $0 * 60 / length } }
-        let powerOfTwoAgrees = powerOfTwoTempos.contains { (tempo: Double) -> Bool in
+        let powerOfTwoAgrees = barTempos.contains { (tempo: Double) -> Bool in
             let octave = log2(tempo / best.bpm)
             return abs(octave - octave.rounded()) < 0.06
         }
