@@ -14,6 +14,8 @@ OUT/key/    48 key clips (make_devset.key_clip: same progressions, block then ar
             3.5, over a sine, square, organ or e-piano bass instead of the saw
 OUT/bars/   30 drum loops (make_devset.drum_loop, its four kits, swing on every fifth) of 8, 3 and
             6 bars in turn at 60-190 BPM
+OUT/tempo/  48 drum loops of 1, 2 and 4 bars (as the dev set's) at the edges of and past its 60-190
+            BPM: 12 each at 45-60, 60-75, 175-190 and 190-200
 Each folder has audio/*.wav and a truth.csv for bench/eval_devset.py.
 
 The pluck of valset_timbres.py plays a whole number of samples plus half a sample per period, up
@@ -108,6 +110,20 @@ def bars_set(out):
     return rows
 
 
+def tempo_set(out):
+    rows = []
+    kits = list(m.KITS)
+    for lo, hi in ((45, 60), (60, 75), (175, 190), (190, 200)):
+        for i in range(12):
+            bpm = float(np.round(m.rng.uniform(lo, hi), 1))
+            bars = [1, 2, 4][i % 3]
+            swing = float(np.round(m.rng.uniform(0.56, 0.66), 2)) if i % 5 == 0 else 0.0
+            y = m.drum_loop(bpm, kits[i % len(kits)], bars, swing)
+            name = row(rows, "td", set="tempo", bpm=bpm, bars=bars, kind="loop")
+            m.write_wav(os.path.join(out, name), y)
+    return rows
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out")
@@ -115,7 +131,7 @@ def main(argv):
     a = ap.parse_args(argv)
     m.rng = np.random.default_rng(a.seed)
     m.partials = partials
-    for name, make in (("pitch", pitch_set), ("key", key_set), ("bars", bars_set)):
+    for name, make in (("pitch", pitch_set), ("key", key_set), ("bars", bars_set), ("tempo", tempo_set)):
         folder = os.path.join(a.out, name)
         os.makedirs(os.path.join(folder, "audio"), exist_ok=True)
         rows = make(folder)

@@ -7,10 +7,10 @@ public enum AlgorithmVersion {
     public static let mfcc = 1
     public static let envelope = 2
     public static let onsets = 3
-    public static let tempo = 10
+    public static let tempo = 11
     public static let key = 3
     public static let pitch = 4
-    public static let kind = 5
+    public static let kind = 6
     public static let family = 3
 
     /// Every descriptor's version by name, as printed in JSON.

@@ -5,12 +5,13 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
 
 /// Decides one-shot vs loop from duration, onsets and rhythmic regularity.
 ///
-/// Rules (version 5), in order:
+/// Rules (version 6), in order:
 /// 1. shorter than 0.8 s is a one-shot;
 /// 2. a file whose onsets are spread over most of its length (≥ 4 onsets, first-to-last span ≥ 40 %
-///    of the sounding length), that has a periodic onset envelope (tempo confidence ≥ 0.15) or a
-///    whole-bar length, and that comes back to within 6 dB of its loudest level after the middle of
-///    that span is a loop (beats, busy loops; a held note's beating or ripple rides down its decay);
+///    of the sounding length), that has a periodic onset envelope (tempo confidence, or the comb score
+///    of its ½× or 2× alternative, ≥ 0.15: the octave the tempo estimator picks may be the weaker
+///    periodicity of the two) or a whole-bar length, and that comes back to within 6 dB of its
+///    loudest level after the middle of that span is a loop (beats, busy loops; a held note's beating or ripple rides down its decay);
 /// 3. a file whose onsets, however few, lie on an `OnsetGrid` is a loop: they start with the sound,
 ///    are equally spaced (≥ 0.5 s apart), each re-attacks to within 4 dB of the loudest level, and the
 ///    file is 2, 4 or 8 of their periods long, plus at most a period's ring-out (chord loops: 2–4 chord
@@ -56,7 +57,9 @@ public struct KindClassifier {
         let sounding = max(evidence.soundingSeconds, 0.001)
         let span = (onsets.last ?? 0) - (onsets.first ?? 0)
         let spread = span / sounding
-        let periodic = (evidence.tempo?.confidence ?? 0) >= 0.15
+        let periodic = evidence.tempo.map { tempo in
+            tempo.confidence >= 0.15 || tempo.alternatives.contains { [0.5, 2].contains($0.ratio) && $0.score >= 0.15 }
+        } ?? false
         let wholeBars = evidence.tempo?.fitsWholeBars ?? false
         if onsets.count >= 4 && spread >= 0.4 && (periodic || wholeBars) && Self.comesBack(evidence) {
             let strength = min(1, 0.6 + 0.1 * Double(onsets.count - 4) / 4 + (wholeBars ? 0.2 : 0))

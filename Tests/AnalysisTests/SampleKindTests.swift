@@ -115,4 +115,17 @@ struct SampleKindTests {
         #expect(KindClassifier().classify(onGrid).kind == .loop)
         #expect(KindClassifier().classify(offGrid).kind == .oneshot)
     }
+
+    /// A fast one-bar break read in its own octave can have a weak comb there (0.12) while the envelope is
+    /// clearly periodic at half that tempo: the evidence is the same loop's, whichever octave was chosen.
+    @Test("a periodic envelope at the ½× or 2× alternative counts as periodic; weak support at every octave does not",
+          arguments: [(0.5, 0.23, SampleKind.loop), (2, 0.23, .loop), (0.5, 0.10, .oneshot), (2.0 / 3, 0.23, .oneshot)])
+    func periodicAtAnotherOctave(ratio: Double, score: Double, expected: SampleKind) {
+        let tempo = TempoEstimator.Result(bpm: 189, confidence: 0.12, fitsWholeBars: false,
+                                          alternatives: [.init(bpm: 189 * ratio, ratio: ratio, score: score)])
+        let onsets = stride(from: 0.0, to: 1.25, by: 60 / 189.0 / 2).map { $0 }
+        let evidence = KindClassifier.Evidence(durationSeconds: 1.27, soundingSeconds: 1.27, onsetTimes: onsets,
+                                               tempo: tempo, onsetLevelsDB: onsets.map { _ in -2 })
+        #expect(KindClassifier().classify(evidence).kind == expected)
+    }
 }

@@ -128,14 +128,25 @@ struct TempoEstimatorTests {
         #expect(t.fitsWholeBars)
     }
 
-    /// Known limit: a two-step break (kick on 1 and the "and" of 3, snare on 2 and 4) under loud
-    /// sixteenth hats autocorrelates far better at the half-bar than at the beat, and the accent
-    /// prior does not outweigh that: at 174 BPM it reads as 87. The true tempo is the 2× alternative.
-    @Test("a fast two-step break's true tempo is the estimate or its 2× alternative")
-    func fastBreak() throws {
-        let (_, t) = try tempo(DrumPattern.breakbeat.render(bpm: 174, bars: 2), "break174.wav")
+    /// A two-step break (kick on 1 and the "and" of 3, snare on 2 and 4) under sixteenth hats
+    /// autocorrelates better at the half-bar than at the beat, and the accent prior alone does not
+    /// outweigh that: these read at half their tempo before the subdivision prior. At half the tempo the
+    /// hats are a 32nd-note stream, which drum loops rarely have.
+    @Test("a fast two-step break under sixteenth hats reads in its own octave, not at half",
+          arguments: [(174.0, 2), (176.0, 2), (178.0, 4), (186.0, 4), (188.0, 2)])
+    func fastBreak(bpm: Double, bars: Int) throws {
+        let (_, t) = try tempo(DrumPattern.breakbeat.render(bpm: bpm, bars: bars), "break\(Int(bpm))x\(bars).wav")
+        #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
+    }
+
+    /// Known limit: one bar of the same break has only four beats to correlate, and some tempos still
+    /// read at half (182, 186 and 188 BPM do; 178, 180 and 184 do not).
+    @Test("one bar of a fast two-step break: its tempo is the estimate or its 2× alternative",
+          arguments: [182.0, 186.0])
+    func fastBreakOneBar(bpm: Double) throws {
+        let (_, t) = try tempo(DrumPattern.breakbeat.render(bpm: bpm, bars: 1), "break\(Int(bpm))x1.wav")
         let readings = [t.bpm] + t.alternatives.filter { $0.ratio == 2 }.map(\.bpm)
-        #expect(readings.contains { abs($0 / 174 - 1) < 0.02 }, "\(t.bpm)")
+        #expect(readings.contains { abs($0 / bpm - 1) < 0.02 }, "\(t.bpm)")
     }
 
     @Test("4 bars of sustained chords at 120 BPM (a chord every half bar) read 120, not 60",
