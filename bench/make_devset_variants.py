@@ -16,6 +16,9 @@ OUT/bars/   30 drum loops (make_devset.drum_loop, its four kits, swing on every 
             6 bars in turn at 60-190 BPM
 OUT/tempo/  48 drum loops of 1, 2 and 4 bars (as the dev set's) at the edges of and past its 60-190
             BPM: 12 each at 45-60, 60-75, 175-190 and 190-200
+OUT/kits/   60 drum loops of the dev set's four patterns, bar counts, tempos and swing, played with
+            other drum sounds: each loop draws a make_tempo_valset.Kit (kick pitch, sweep, drive and
+            decay; snare tone and decay; hat decay)
 Each folder has audio/*.wav and a truth.csv for bench/eval_devset.py.
 
 The pluck of valset_timbres.py plays a whole number of samples plus half a sample per period, up
@@ -34,6 +37,7 @@ import valset_timbres
 
 sys.path.insert(0, os.environ.get("MAKE_DEVSET_DIR", "/work/shared/eval"))
 import make_devset as m  # noqa: E402
+import make_tempo_valset  # noqa: E402
 
 VALSET_TIMBRES = ("epiano", "organ", "strings", "vpluck")
 _devset_partials = m.partials
@@ -124,6 +128,25 @@ def tempo_set(out):
     return rows
 
 
+def kits_set(out):
+    rows = []
+    kits = list(m.KITS)
+    voice = {m.kick808: "kick", m.snare_noise: "snare", m.hat: "hat", m.rim: "rim", m.shaker: "shaker"}
+    for i in range(60):
+        bpm = float(np.round(m.rng.uniform(60, 190), 1))
+        bars = [1, 2, 4][i % 3]
+        swing = float(np.round(m.rng.uniform(0.56, 0.66), 2)) if i % 5 == 0 else 0.0
+        sounds = make_tempo_valset.Kit(m.rng)
+        # make_devset.drum_loop with each hit's sound taken from the drawn kit (its pattern and velocities kept)
+        pattern = [(step, getattr(sounds, voice[make]), velocity) for step, make, velocity in m.KITS[kits[i % len(kits)]]]
+        m.KITS["drawn"] = pattern
+        y = m.drum_loop(bpm, "drawn", bars, swing)
+        del m.KITS["drawn"]
+        name = row(rows, "kd", set="tempo", bpm=bpm, bars=bars, kind="loop", pattern=kits[i % len(kits)])
+        m.write_wav(os.path.join(out, name), y)
+    return rows
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out")
@@ -131,7 +154,7 @@ def main(argv):
     a = ap.parse_args(argv)
     m.rng = np.random.default_rng(a.seed)
     m.partials = partials
-    for name, make in (("pitch", pitch_set), ("key", key_set), ("bars", bars_set), ("tempo", tempo_set)):
+    for name, make in (("pitch", pitch_set), ("key", key_set), ("bars", bars_set), ("tempo", tempo_set), ("kits", kits_set)):
         folder = os.path.join(a.out, name)
         os.makedirs(os.path.join(folder, "audio"), exist_ok=True)
         rows = make(folder)
