@@ -101,16 +101,25 @@ def key_set(out):
     return rows
 
 
+def draw_loop(i, lo, hi, bar_counts):
+    """The i-th loop's tempo, bar count and swing (on every fifth), drawn as make_devset draws them."""
+    bpm = float(np.round(m.rng.uniform(lo, hi), 1))
+    bars = bar_counts[i % len(bar_counts)]
+    swing = float(np.round(m.rng.uniform(0.56, 0.66), 2)) if i % 5 == 0 else 0.0
+    return bpm, bars, swing
+
+
+def write_loop(out, rows, prefix, y, bpm, bars, **extra):
+    name = row(rows, prefix, set="tempo", bpm=bpm, bars=bars, kind="loop", **extra)
+    m.write_wav(os.path.join(out, name), y)
+
+
 def bars_set(out):
     rows = []
     kits = list(m.KITS)
     for i in range(30):
-        bpm = float(np.round(m.rng.uniform(60, 190), 1))
-        bars = [8, 3, 6][i % 3]
-        swing = float(np.round(m.rng.uniform(0.56, 0.66), 2)) if i % 5 == 0 else 0.0
-        y = m.drum_loop(bpm, kits[i % len(kits)], bars, swing)
-        name = row(rows, "bd", set="tempo", bpm=bpm, bars=bars, kind="loop")
-        m.write_wav(os.path.join(out, name), y)
+        bpm, bars, swing = draw_loop(i, 60, 190, [8, 3, 6])
+        write_loop(out, rows, "bd", m.drum_loop(bpm, kits[i % len(kits)], bars, swing), bpm, bars)
     return rows
 
 
@@ -119,12 +128,8 @@ def tempo_set(out):
     kits = list(m.KITS)
     for lo, hi in ((45, 60), (60, 75), (175, 190), (190, 200)):
         for i in range(12):
-            bpm = float(np.round(m.rng.uniform(lo, hi), 1))
-            bars = [1, 2, 4][i % 3]
-            swing = float(np.round(m.rng.uniform(0.56, 0.66), 2)) if i % 5 == 0 else 0.0
-            y = m.drum_loop(bpm, kits[i % len(kits)], bars, swing)
-            name = row(rows, "td", set="tempo", bpm=bpm, bars=bars, kind="loop")
-            m.write_wav(os.path.join(out, name), y)
+            bpm, bars, swing = draw_loop(i, lo, hi, [1, 2, 4])
+            write_loop(out, rows, "td", m.drum_loop(bpm, kits[i % len(kits)], bars, swing), bpm, bars)
     return rows
 
 
@@ -133,17 +138,14 @@ def kits_set(out):
     kits = list(m.KITS)
     voice = {m.kick808: "kick", m.snare_noise: "snare", m.hat: "hat", m.rim: "rim", m.shaker: "shaker"}
     for i in range(60):
-        bpm = float(np.round(m.rng.uniform(60, 190), 1))
-        bars = [1, 2, 4][i % 3]
-        swing = float(np.round(m.rng.uniform(0.56, 0.66), 2)) if i % 5 == 0 else 0.0
+        bpm, bars, swing = draw_loop(i, 60, 190, [1, 2, 4])
         sounds = make_tempo_valset.Kit(m.rng)
         # make_devset.drum_loop with each hit's sound taken from the drawn kit (its pattern and velocities kept)
-        pattern = [(step, getattr(sounds, voice[make]), velocity) for step, make, velocity in m.KITS[kits[i % len(kits)]]]
-        m.KITS["drawn"] = pattern
+        kit = kits[i % len(kits)]
+        m.KITS["drawn"] = [(step, getattr(sounds, voice[make]), velocity) for step, make, velocity in m.KITS[kit]]
         y = m.drum_loop(bpm, "drawn", bars, swing)
         del m.KITS["drawn"]
-        name = row(rows, "kd", set="tempo", bpm=bpm, bars=bars, kind="loop", pattern=kits[i % len(kits)])
-        m.write_wav(os.path.join(out, name), y)
+        write_loop(out, rows, "kd", y, bpm, bars, pattern=kit)
     return rows
 
 
