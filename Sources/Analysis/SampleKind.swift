@@ -11,7 +11,8 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
 ///    of the sounding length), that has a periodic onset envelope (tempo confidence, or the comb score
 ///    of its ½× or 2× alternative, ≥ 0.15: the octave the tempo estimator picks may be the weaker
 ///    periodicity of the two) or a whole-bar length, and that comes back to within 6 dB of its
-///    loudest level after the middle of that span is a loop (beats, busy loops; a held note's beating or ripple rides down its decay);
+///    loudest level after the middle of that span is a loop (beats, busy loops; a held note's beating
+///    or ripple rides down its decay);
 /// 3. a file whose onsets, however few, lie on an `OnsetGrid` is a loop: they start with the sound,
 ///    are equally spaced (≥ 0.5 s apart), each re-attacks to within 4 dB of the loudest level, and the
 ///    file is 2, 4 or 8 of their periods long, plus at most a period's ring-out (chord loops: 2–4 chord

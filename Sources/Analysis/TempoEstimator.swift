@@ -6,12 +6,12 @@ import Foundation
 /// (2) a comb score per candidate tempo summing the autocorrelation at 1–4 beat periods, over
 /// 40–195 BPM (faster loops are rare in sample packs; a reading past 195 is nearly always the double
 /// of a mid tempo with loud sixteenths); (3) three priors for the musically plausible octave — a
-/// log-normal prior on the tempo centred on 120 BPM, one on the accents per beat (`AccentDensity`: a beat carries
-/// about one main accent, so half the tempo has two per beat and double the tempo one every
-/// other beat), and one against beats split into eight (`subdivisionPrior`: a drum loop's fastest
-/// regular pulse is rarely finer than sixteenths, so a steady stream at an eighth of the beat means
-/// the beat is twice as fast); (4) the fact that loops span whole bars: a tempo for which the duration (with or
-/// without its silent tail) is a whole number of 4/4 bars, within 4 % of the best and with nearly
+/// log-normal prior on the tempo centred on 120 BPM, one on the accents per beat (`AccentDensity`: a
+/// beat carries about one main accent, so half the tempo has two per beat and double the tempo one
+/// every other beat), and one against beats split into eight (`subdivisionPrior`: a drum loop's
+/// fastest regular pulse is rarely finer than sixteenths, so a steady stream at an eighth of the beat
+/// means the beat is twice as fast); (4) the fact that loops span whole bars: a tempo for which the
+/// duration (with or without its silent tail) is a whole number of 4/4 bars, within 4 % of the best and with nearly
 /// its score, gives the exact tempo. The comb decides the octave; the bar length only the digits,
 /// so a tail or an inexact trim costs precision, not the octave. When no bar count fits exactly, a
 /// loop may ring past its last bar (up to 0.5 s) or be cut a little short (40 ms): a comb peak at which
@@ -93,6 +93,7 @@ public struct TempoEstimator {
         public var ratio: Double
         /// Relative support from the onset envelope, 0 … 1.
         public var score: Double
+        /// An alternative reading at `ratio` × the main tempo, with its comb score.
         public init(bpm: Double, ratio: Double, score: Double) {
             self.bpm = bpm
             self.ratio = ratio
@@ -109,6 +110,7 @@ public struct TempoEstimator {
         public var alternatives: [Alternative]
         public let version = AlgorithmVersion.tempo
         private enum CodingKeys: String, CodingKey { case bpm, confidence, fitsWholeBars, alternatives, version }
+        /// A tempo reading; `estimate` makes these, tests and stored analyses may too.
         public init(bpm: Double, confidence: Double, fitsWholeBars: Bool, alternatives: [Alternative]) {
             self.bpm = bpm
             self.confidence = confidence
