@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], swiftSettings: strict),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage"], swiftSettings: strict),
         .testTarget(name: "TUITests", dependencies: ["TUI"], swiftSettings: strict),
-        .testTarget(name: "AITests", dependencies: ["AI", "Library", "Engine", "TestSupport", "Synthesis"],
+        .testTarget(name: "AITests", dependencies: ["AI", "Analysis", "Library", "Engine", "TestSupport", "Synthesis"],
                     resources: [.copy("fake_llm_server.py")], swiftSettings: strict),
         .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Analysis"], swiftSettings: strict),
         .testTarget(name: "PlayerTests", dependencies: ["Engine", "AudioIO", "TestSupport", "Synthesis"],

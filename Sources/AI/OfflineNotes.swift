@@ -7,11 +7,16 @@ public enum OfflineNotes {
         let length = a.durationSeconds < 0.3 ? "Short" : a.durationSeconds < 2 ? "Medium-length" : "Long"
         let brightness = a.spectral.centroidHz < 600 ? "dark" : a.spectral.centroidHz < 2500 ? "warm"
             : a.spectral.centroidHz < 6000 ? "bright" : "airy"
-        let what = a.kind == .loop ? "\(a.family.rawValue) loop" : a.family.rawValue.replacingOccurrences(of: "/", with: " or ")
-        var parts = ["\(length), \(brightness) \(what)"]
-        parts.append(a.envelope.attackSeconds < 0.01 ? "tight attack" : a.envelope.attackSeconds < 0.08 ? "soft attack" : "slow swell")
+        var parts = ["\(length), \(brightness) \(name(a))"]
+        // A loop's attack is its first hit's, or wherever it is loudest: its length in bars (below) says more.
+        if a.kind == .oneshot {
+            parts.append(a.envelope.attackSeconds < 0.01 ? "tight attack" : a.envelope.attackSeconds < 0.08 ? "soft attack" : "slow swell")
+        }
         if let lufs = a.loudness.integratedLUFS { parts.append(String(format: "%.0f LUFS", lufs).replacingOccurrences(of: "-", with: "−")) }
-        if let tempo = a.tempo { parts.append(String(format: "%.0f BPM", tempo.bpm)) }
+        if let tempo = a.tempo {
+            let bars = wholeBars(a).map { $0 == 1 ? ", 1 bar" : ", \($0) bars" } ?? ""
+            parts.append(String(format: "%.0f BPM", tempo.bpm) + bars)
+        }
         if let key = a.key { parts.append("\(key.name) (\(key.camelot))") } else if let pitch = a.pitch {
             parts.append("tuned to \(pitch.note)")
         } else {
@@ -29,5 +34,23 @@ public enum OfflineNotes {
         default: break
         }
         return line
+    }
+
+    /// "drum loop", "music loop", or the family of a one-shot ("lead or synth").
+    static func name(_ a: AnalysisResult) -> String {
+        switch (a.kind, a.family) {
+        case (.loop, .loopDrums): return "drum loop"
+        case (.loop, .loopMusic): return "music loop"
+        case (.loop, let family): return "\(family.rawValue) loop"
+        case (.oneshot, let family): return family.rawValue.replacingOccurrences(of: "/", with: " or ")
+        }
+    }
+
+    /// Bars of 4/4 the loop spans at its tempo, when the tempo estimator found it a whole number of bars.
+    static func wholeBars(_ a: AnalysisResult) -> Int? {
+        guard let tempo = a.tempo, tempo.fitsWholeBars, tempo.bpm > 0 else { return nil }
+        let bars = a.durationSeconds * tempo.bpm / 240
+        let whole = bars.rounded()
+        return whole >= 1 && abs(bars / whole - 1) < 0.1 ? Int(whole) : nil
     }
 }
