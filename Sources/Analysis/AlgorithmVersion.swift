@@ -11,7 +11,7 @@ public enum AlgorithmVersion {
     public static let key = 3
     public static let pitch = 4
     public static let kind = 6
-    public static let family = 3
+    public static let family = 4
 
     /// Every descriptor's version by name, as printed in JSON.
     public static var all: [String: Int] {

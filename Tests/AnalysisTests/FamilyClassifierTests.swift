@@ -4,7 +4,7 @@ import Synthesis
 import Testing
 import TestSupport
 
-/// Family rules (version 2) on synthetic one-shots whose physics is known, analysed end to end.
+/// Family rules (version 4) on synthetic one-shots whose physics is known, analysed end to end.
 @Suite("Instrument family of one-shots")
 struct FamilyClassifierTests {
     let dir = TemporaryDirectory()
@@ -62,6 +62,30 @@ struct FamilyClassifierTests {
         }
         let r = try analyze(samples, "swell.wav")
         #expect(r.family == .fx)
+    }
+
+    /// White noise through a one-pole high-pass at `highHz` and two one-pole low-passes at `lowHz`, decaying
+    /// with time constant `tau`.
+    private func bandNoise(seconds: Double, highHz: Double, lowHz: Double, tau: Double, seed: UInt64) -> [Float] {
+        var random = SeededRandom(seed: seed)
+        let high = Float(exp(-2 * Double.pi * highHz / 44100)), low = Float(1 - exp(-2 * Double.pi * lowHz / 44100))
+        var previous: Float = 0, highPassed: Float = 0, lowPassed: Float = 0, lowPassedTwice: Float = 0
+        return (0..<Signals.length(seconds, 44100)).map { i in
+            let white = random.nextSigned()
+            highPassed = high * (highPassed + white - previous)
+            previous = white
+            lowPassed += low * (highPassed - lowPassed)
+            lowPassedTwice += low * (lowPassed - lowPassedTwice)
+            return 1.5 * lowPassedTwice * Float(exp(-Double(i) / 44100 / tau))
+        }
+    }
+
+    @Test("a dark unpitched hit still ringing after 0.4 s, in a 3 s file, is a cymbal, not a snare")
+    func darkRingingCymbal() throws {
+        let r = try analyze(bandNoise(seconds: 3, highHz: 400, lowHz: 1500, tau: 0.35, seed: 4), "darkride.wav")
+        #expect(r.spectral.centroidHz < 2500 && r.envelope.decaySeconds > FamilyClassifier.cymbalMinimumDecaySeconds,
+                "centroid \(r.spectral.centroidHz), decay \(r.envelope.decaySeconds)")
+        #expect(r.family == .cymbal)
     }
 
     @Test("a long bright noise that swells for 0.1 s and rings for seconds is a cymbal")
