@@ -7,7 +7,8 @@ public enum InstrumentFamily: String, Sendable, Codable, CaseIterable {
 /// Rule-based family classifier (version 4) over the measured descriptors. Thresholds were
 /// chosen from the physics of each family (a kick's energy sits below ~200 Hz, hats above
 /// ~5 kHz, a drum decays where a held note does not) and set on the sonic-pi and lmms packs and
-/// the dev set; `bench/confusion.py` reports its accuracy per pack, the hydrogen kits held out.
+/// the dev set; `bench/confusion.py` reports its accuracy per pack, the hydrogen kits held out —
+/// except for `cymbalMinimumDecaySeconds` (version 4), which was set on the hydrogen kits' cymbals.
 /// Vocal is never guessed by these rules: it needs formant features a later version adds.
 public struct FamilyClassifier {
     public struct Evidence: Sendable {
