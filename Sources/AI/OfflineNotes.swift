@@ -4,9 +4,8 @@ import Foundation
 /// Notes written locally from the descriptors when no model answers: the pane is never empty.
 public enum OfflineNotes {
     public static func write(_ a: AnalysisResult) -> String {
-        let length = a.durationSeconds < 0.3 ? "Short" : a.durationSeconds < 2 ? "Medium-length" : "Long"
-        let brightness = a.spectral.centroidHz < 600 ? "dark" : a.spectral.centroidHz < 2500 ? "warm"
-            : a.spectral.centroidHz < 6000 ? "bright" : "airy"
+        let length = PlainWords.length(seconds: a.durationSeconds)
+        let brightness = PlainWords.brightness(centroidHz: a.spectral.centroidHz)
         var parts = ["\(length), \(brightness) \(name(a))"]
         // A loop's attack is its first hit's, or wherever it is loudest: its length in bars (below) says more.
         if a.kind == .oneshot {

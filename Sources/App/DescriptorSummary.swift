@@ -12,8 +12,8 @@ public enum DescriptorSummary {
                          : "Not analysed yet — it is next in the queue.")
             return lines + userLines(sample)
         }
-        let brightness = a.spectral.centroidHz < 800 ? "dark" : a.spectral.centroidHz < 3000 ? "warm" : a.spectral.centroidHz < 6000 ? "bright" : "airy"
-        let length = a.durationSeconds < 0.3 ? "Short" : a.durationSeconds < 2 ? "Medium" : "Long"
+        let brightness = PlainWords.brightness(centroidHz: a.spectral.centroidHz)
+        let length = PlainWords.length(seconds: a.durationSeconds)
         lines.append("\(length), \(brightness) \(a.kind == .loop ? "loop" : "one-shot") — \(a.family.rawValue)")
         var level = String(format: "%.2f s · peak %.1f dBFS", a.durationSeconds, a.level.peakDBFS)
         if let lufs = a.loudness.integratedLUFS { level += String(format: " · %.1f LUFS", lufs) }
