@@ -11,8 +11,8 @@ import Foundation
 /// every other beat), and one against beats split into eight (`subdivisionPrior`: a drum loop's
 /// fastest regular pulse is rarely finer than sixteenths, so a steady stream at an eighth of the beat
 /// means the beat is twice as fast); (4) the fact that loops span whole bars: a tempo for which the
-/// duration (with or without its silent tail) is a whole number of 4/4 bars, within 4 % of the best and with nearly
-/// its score, gives the exact tempo. The comb decides the octave; the bar length only the digits,
+/// duration (with or without its silent tail) is a whole number of 4/4 bars, within 4 % of the best
+/// and with nearly its score, gives the exact tempo. The comb decides the octave; the bar length only the digits,
 /// so a tail or an inexact trim costs precision, not the octave. When no bar count fits exactly, a
 /// loop may ring past its last bar (up to 0.5 s) or be cut a little short (40 ms): a comb peak at which
 /// a whole number of bars lands in that window replaces a free estimate that fits none (a cross-rhythm).
@@ -175,7 +175,12 @@ public struct TempoEstimator {
         let level = [0.25, 0.5, 1, 2, 4].map { refine(periodic * $0, comb: comb) }
             .filter { $0 >= configuration.minBPM && $0 <= configuration.maxBPM }
             .max(by: { comb($0) * prior($0) < comb($1) * prior($1) }) ?? periodic
-        let best = (bpm: level, comb: comb(level), total: comb(level) * prior(level))
+        // A tempo with its comb score and its score under the priors.
+        let candidate = { (bpm: Double) -> Candidate in
+            let support = comb(bpm)
+            return (bpm: bpm, comb: support, total: support * prior(bpm))
+        }
+        let best = candidate(level)
         // 3. A whole number of 4/4 bars (1, 2, 4 … bars: 4·2ᵏ beats) fixes the tempo up to its octave
         //    and exactly. A whole-bar tempo within 4 % of the free estimate (and nearly its comb) is
         //    taken as that estimate made exact; otherwise the best-scored whole-bar tempo wins when
@@ -185,7 +190,7 @@ public struct TempoEstimator {
         let barTempos: [Double] = lengths.flatMap { length in Self.barBeats.map { $0 * 60 / length } }
         let bars = barTempos
             .filter { $0 >= configuration.minBPM && $0 <= configuration.maxBPM }
-            .map { (bpm: $0, comb: comb($0), total: comb($0) * prior($0)) }
+            .map(candidate)
         var chosen = best
         var fitsBars = false
         // Next, a loop that rings past its last bar or was cut short: when the free estimate fits no bar
@@ -200,7 +205,7 @@ public struct TempoEstimator {
             }
             guard !fitsWindow else { return nil }
             let windowed = windowedBarTempos(durationSeconds: durationSeconds, comb: comb, prior: prior)
-            guard !windowed.contains(where: { let o = log2($0.bpm / best.bpm); return abs(o - o.rounded()) < 0.06 }),
+            guard !windowed.contains(where: { Self.sameUpToOctaves($0.bpm, best.bpm) }),
                   let bar = windowed.filter({ $0.comb >= configuration.minimumBarComb && $0.comb >= 0.85 * best.comb })
                     .max(by: { $0.total < $1.total }), bar.total >= 0.5 * best.total else { return nil }
             return bar
@@ -237,13 +242,10 @@ public struct TempoEstimator {
         // tempo's (which is then a cross-rhythm of it: 2/3 or 4/3).
         let oddTempos: [Double] = lengths.flatMap { length in Self.oddBarBeats.map { $0 * 60 / length } }
         let odd: Candidate? = oddTempos.filter { abs($0 / best.bpm - 1) < 0.02 }
-            .map { (bpm: $0, comb: comb($0), total: comb($0) * prior($0)) }
+            .map(candidate)
             .filter { $0.comb >= configuration.minimumBarComb }
             .max(by: { $0.total < $1.total })
-        let powerOfTwoAgrees = barTempos.contains { (tempo: Double) -> Bool in
-            let octave = log2(tempo / best.bpm)
-            return abs(octave - octave.rounded()) < 0.06
-        }
+        let powerOfTwoAgrees = barTempos.contains { Self.sameUpToOctaves($0, best.bpm) }
         let oddFit = odd.flatMap { fit in
             let beatsBar = fit.comb > (barFit?.comb ?? 0) || fit.total > (barFit?.total ?? 0)
             return !powerOfTwoAgrees && beatsBar ? fit : nil
@@ -324,6 +326,12 @@ public struct TempoEstimator {
         let perBeat = accentsPerSecond * 60 / bpm
         let off = log2(perBeat / configuration.accentsPerBeat) / configuration.accentOctaves
         return exp(-0.5 * off * off)
+    }
+
+    /// Whether two tempos are the same up to whole octaves (within 0.06 octave, about 4 %).
+    static func sameUpToOctaves(_ a: Double, _ b: Double) -> Bool {
+        let octaves = log2(a / b)
+        return abs(octaves - octaves.rounded()) < 0.06
     }
 
     /// Prior against a beat split into eight: `eighthBeatWeight` when the onset envelope repeats at an
