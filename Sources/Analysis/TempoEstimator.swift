@@ -5,7 +5,10 @@ import Foundation
 /// A chain of small steps: (1) autocorrelation of the mean-removed onset envelope;
 /// (2) a comb score per candidate tempo summing the autocorrelation at 1–4 beat periods, over
 /// 40–195 BPM (faster loops are rare in sample packs; a reading past 195 is nearly always the double
-/// of a mid tempo with loud sixteenths); (3) three priors for the musically plausible octave — a
+/// of a mid tempo with loud sixteenths — except for a file too short to be a bar at 195, which may be
+/// one bar of a faster loop: its range reaches the tempo at which it is one bar, up to 210); the metrical
+/// levels compete only where the file holds at least one bar (a loop spans one or more: at half its
+/// tempo a one-bar loop would be half a bar); (3) three priors for the musically plausible octave — a
 /// log-normal prior on the tempo centred on 120 BPM, one on the accents per beat (`AccentDensity`: a
 /// beat carries about one main accent, so half the tempo has two per beat and double the tempo one
 /// every other beat), and one against beats split into eight (`subdivisionPrior`: a drum loop's
@@ -33,7 +36,11 @@ import Foundation
 /// A short loop (one bar: only four beats to correlate) has a weak comb even at its true tempo, so a
 /// whole-bar tempo also counts as a fit with a lower comb (`minimumGridBarComb` instead of
 /// `minimumBarComb`) when the onsets lie on its sixteenth-note grid (`onSixteenthGrid`, swing allowed):
-/// the length and the onset positions agree on the bar, and the comb only has to confirm it.
+/// the length and the onset positions agree on the bar, and the comb only has to confirm it. Its comb
+/// may also peak at half or double the tempo and sit a little off at the tempo itself: a whole-bar tempo
+/// within 4 % of the free estimate whose half or double is on a comb peak makes the estimate exact. The
+/// octaves of an on-peak whole-bar tempo at the same length are whole-bar fits too (a comb just under
+/// its neighbour's peak at the tempo itself does not leave the priors only the double to choose).
 ///
 /// Harmonic material (a key was found and onsets are sparse: sustained chords, pads, stabs) is
 /// different: its accents are chord changes, which land on bars or half bars, not on every beat. For
@@ -44,6 +51,12 @@ public struct TempoEstimator {
     public struct Configuration: Sendable {
         /// Tempo search range, BPM.
         public var minBPM = 40.0, maxBPM = 195.0
+        /// A file too short to be one bar at `maxBPM` may be one bar of a faster loop: the search then
+        /// reaches the tempo at which it is one bar, up to this (BPM).
+        public var oneBarMaxBPM = 210.0
+        /// A loop spans at least one bar: metrical levels at which the file (with 40 ms of trim allowance)
+        /// holds fewer than this fraction of 4 beats are passed over.
+        public var oneBarSlack = 0.97
         /// Centre of the octave prior, BPM, and its width in octaves.
         public var preferredBPM = 120.0, priorOctaves = 1.0
         /// Centre of the accent prior (effective accents per beat, see `AccentDensity`) and its width
@@ -166,14 +179,29 @@ public struct TempoEstimator {
                 * (harmonic ? 1 : self.subdivisionPrior(bpm, periodicity: periodicity))
         }
 
-        // 1. The strongest periodicity under the tempo prior alone.
-        let grid = stride(from: configuration.minBPM, through: configuration.maxBPM, by: 0.5)
-            .map { (bpm: $0, score: comb($0) * tempoPrior($0)) }
-        guard let periodic = grid.max(by: { $0.score < $1.score })?.bpm, comb(periodic) > 0 else { return nil }
-        // 2. Its metrical level: the octaves of it (each refined to its local comb peak) compete
-        //    under both priors.
-        let level = [0.25, 0.5, 1, 2, 4].map { refine(periodic * $0, comb: comb) }
-            .filter { $0 >= configuration.minBPM && $0 <= configuration.maxBPM }
+        // A loop spans at least one bar. A file shorter than a bar at `maxBPM` is one bar of a faster loop
+        // (or a one-shot): the search reaches the tempo at which it is one bar (`oneBarMaxBPM` at most).
+        let maxBPM = max(configuration.maxBPM, min(1.02 * 240 / durationSeconds, configuration.oneBarMaxBPM))
+        let oneBarFloor = configuration.oneBarSlack * 240 / ringWindow(durationSeconds).hi
+        // 1. The strongest periodicity from `lowest` up under the tempo prior alone, and (2) its metrical
+        //    levels: its octaves in range, each refined to its local comb peak.
+        func levels(from lowest: Double) -> (periodic: Double, octaves: [Double])? {
+            let grid = stride(from: lowest, through: maxBPM, by: 0.5)
+                .map { (bpm: $0, score: comb($0) * tempoPrior($0)) }
+            guard let periodic = grid.max(by: { $0.score < $1.score })?.bpm, comb(periodic) > 0 else { return nil }
+            return (periodic, [0.25, 0.5, 1, 2, 4].map { refine(periodic * $0, comb: comb) }
+                .filter { $0 >= configuration.minBPM && $0 <= maxBPM })
+        }
+        guard var (periodic, octaves) = levels(from: configuration.minBPM) else { return nil }
+        // The levels compete under both priors, those at which the file holds at least a bar (4 beats,
+        // `oneBarSlack` allowed) only: at half its tempo a one-bar loop would be half a bar. When no octave
+        // of the strongest periodicity is that fast, the strongest one that is takes its place.
+        if !octaves.contains(where: { $0 >= oneBarFloor }), oneBarFloor < maxBPM,
+           let faster = levels(from: max(configuration.minBPM, oneBarFloor)) {
+            (periodic, octaves) = faster
+        }
+        let atLeastOneBar = octaves.filter { $0 >= oneBarFloor }
+        let level = (atLeastOneBar.isEmpty ? octaves : atLeastOneBar)
             .max(by: { comb($0) * prior($0) < comb($1) * prior($1) }) ?? periodic
         // A tempo with its comb score and its score under the priors.
         let candidate = { (bpm: Double) -> Candidate in
@@ -189,7 +217,7 @@ public struct TempoEstimator {
         let lengths = [durationSeconds, durationSeconds - trailingSilenceSeconds].filter { $0 > 0.5 }
         let barTempos: [Double] = lengths.flatMap { length in Self.barBeats.map { $0 * 60 / length } }
         let bars = barTempos
-            .filter { $0 >= configuration.minBPM && $0 <= configuration.maxBPM }
+            .filter { $0 >= configuration.minBPM && $0 <= maxBPM }
             .map(candidate)
         var chosen = best
         var fitsBars = false
@@ -221,8 +249,26 @@ public struct TempoEstimator {
                 || (bar.comb >= configuration.minimumGridBarComb
                     && onSixteenthGrid(onsetTimes: onsetTimes ?? [], bpm: bar.bpm))
         }
-        let onPeak = bars.filter { periodicEnough($0) && $0.comb >= 0.85 * comb(refine($0.bpm, comb: comb)) }
-        let near = bars.filter { abs($0.bpm / best.bpm - 1) < 0.04 && $0.comb >= 0.8 * best.comb }
+        // The whole-bar tempos on a comb peak, and their octaves at the same length (periodic enough
+        // themselves): the priors choose among them.
+        let peaked = bars.filter { periodicEnough($0) && $0.comb >= 0.85 * comb(refine($0.bpm, comb: comb)) }
+        let onPeak = bars.filter { bar in
+            periodicEnough(bar) && peaked.contains { Self.sameUpToOctaves($0.bpm, bar.bpm) }
+        }
+        // A short loop's comb can peak at another metrical level (half or double the tempo: its beat pairs
+        // or its eighths) and stay weak, a little off, at the tempo itself. Such a whole-bar tempo close
+        // to the free estimate still makes it exact.
+        let octaveOnPeak = { (bpm: Double) -> Bool in
+            !harmonic && [0.5, 2].contains { ratio in
+                let octave = bpm * ratio
+                guard octave >= configuration.minBPM, octave <= maxBPM else { return false }
+                return comb(octave) >= configuration.minimumBarComb
+                    && abs(refine(octave, comb: comb) / octave - 1) < 0.01
+            }
+        }
+        let near = bars.filter {
+            abs($0.bpm / best.bpm - 1) < 0.04 && ($0.comb >= 0.8 * best.comb || octaveOnPeak($0.bpm))
+        }
         let barFit = onPeak.max(by: { $0.total < $1.total }).flatMap { $0.comb >= 0.5 * best.comb ? $0 : nil }
         // A loop that rings past its last bar: the circular autocorrelation of the whole file wraps at the
         // wrong place, so the comb of each candidate loop (1, 2 or 4 bars ending in the ring-out window)
@@ -263,7 +309,7 @@ public struct TempoEstimator {
             chosen = bar
             fitsBars = true
         } else if let bar = near.max(by: { $0.total < $1.total }) ?? bars.max(by: { $0.total < $1.total }),
-                  periodicEnough(bar),
+                  periodicEnough(bar) || (near.contains(where: { $0.bpm == bar.bpm }) && octaveOnPeak(bar.bpm)),
                   near.contains(where: { $0.bpm == bar.bpm }) || bar.total >= 0.8 * best.total {
             chosen = bar
             fitsBars = true
