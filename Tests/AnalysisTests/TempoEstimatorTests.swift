@@ -139,6 +139,18 @@ struct TempoEstimatorTests {
         #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
     }
 
+    /// Kick on 1 and 3 with quiet rims (son clave) over a 16th-note shaker: the kick's accents alone say
+    /// half the tempo; the shaker, which would be 32nd notes there, says this one (these read at half with
+    /// a subdivision weight of 0.25).
+    @Test("a fast latin loop whose kick drowns its quiet rims reads in its own octave",
+          arguments: [(174.0, 2), (182.0, 2), (178.0, 4), (186.0, 4)])
+    func quietRims(bpm: Double, bars: Int) throws {
+        let latin = DrumPattern([.init(.kick, steps: [0, 8]), .init(.snare, steps: [0, 3, 6, 10, 12], gain: 0.3),
+                                 .init(.hat, steps: Array(0..<16), gain: 0.5)])
+        let (_, t) = try tempo(latin.render(bpm: bpm, bars: bars), "latin\(Int(bpm))x\(bars).wav")
+        #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
+    }
+
     /// At half its tempo a one-bar loop would be half a bar long: the levels at which the file holds less
     /// than a bar are passed over (all of these read half before, and 125.1 read a 4/5 cross-rhythm).
     @Test("one bar of a fast loop reads in its own octave, where it is a whole bar, not half of one",
