@@ -268,9 +268,10 @@ public struct TempoEstimator {
                     && abs(refine(octave, comb: comb) / octave - 1) < 0.01
             }
         }
-        let near = bars.filter {
+        // The best whole-bar tempo within 4 % of the free estimate, with nearly its comb or confirmed that way.
+        let nearFit = bars.filter {
             abs($0.bpm / best.bpm - 1) < 0.04 && ($0.comb >= 0.8 * best.comb || octaveOnPeak($0.bpm))
-        }
+        }.max(by: { $0.total < $1.total })
         let barFit = onPeak.max(by: { $0.total < $1.total }).flatMap { $0.comb >= 0.5 * best.comb ? $0 : nil }
         // A loop that rings past its last bar: the circular autocorrelation of the whole file wraps at the
         // wrong place, so the comb of each candidate loop (1, 2 or 4 bars ending in the ring-out window)
@@ -310,9 +311,9 @@ public struct TempoEstimator {
         } else if let bar = windowedFit() {
             chosen = bar
             fitsBars = true
-        } else if let bar = near.max(by: { $0.total < $1.total }) ?? bars.max(by: { $0.total < $1.total }),
-                  periodicEnough(bar) || (near.contains(where: { $0.bpm == bar.bpm }) && octaveOnPeak(bar.bpm)),
-                  near.contains(where: { $0.bpm == bar.bpm }) || bar.total >= 0.8 * best.total {
+        } else if let bar = nearFit ?? bars.max(by: { $0.total < $1.total }),
+                  periodicEnough(bar) || (nearFit != nil && octaveOnPeak(bar.bpm)),
+                  nearFit != nil || bar.total >= 0.8 * best.total {
             chosen = bar
             fitsBars = true
         }
