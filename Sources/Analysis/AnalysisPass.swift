@@ -15,6 +15,7 @@ final class AnalysisPass {
     private var spectral: SpectralShape
     private var mfcc = MFCC()
     private var onsets = OnsetDetector()
+    private var slowChanges: SlowChangeDetector
     private var envelope: EnvelopeAnalyzer
     private var chroma: Chromagram
     private let mel: MelFilterBank
@@ -44,6 +45,8 @@ final class AnalysisPass {
         envelope = EnvelopeAnalyzer(sampleRate: sampleRate)
         mel = MelFilterBank(bandCount: configuration.melBands, fftSize: frameSize, sampleRate: Double(sampleRate))
         melBands = [Float](repeating: 0, count: configuration.melBands)
+        slowChanges = SlowChangeDetector(lagFrames: Int((Self.swellLagSeconds * Double(sampleRate)
+            / Double(configuration.spectrogram.hopSize)).rounded()))
         var tonalSize = 1024
         while Double(tonalSize) < Double(sampleRate) * 0.37 { tonalSize <<= 1 }
         chroma = Chromagram(fftSize: tonalSize, sampleRate: sampleRate)
@@ -96,6 +99,7 @@ final class AnalysisPass {
         melBands.withUnsafeBufferPointer { decibels in
             mfcc.process(melDecibels: decibels, isSilent: silent)
             onsets.process(melDecibels: decibels)
+            slowChanges.process(melDecibels: decibels)
         }
         spectral.process(power, isSilent: silent)
     }
@@ -137,9 +141,11 @@ final class AnalysisPass {
         let decayedAtEnd = Self.endLevelDB(frameRMS: frameRMS, frameSize: frameSize,
                                            hopSize: configuration.spectrogram.hopSize, samples: monoSamples)
             < Self.decayedEndDB
+        let padded = Self.paddedEndFrames(frames: onsets.envelope.count, samples: monoSamples, frameSize: frameSize,
+                                          hopSize: configuration.spectrogram.hopSize)
         let onsetResult = onsets.result(
             framesPerSecond: fps, hopSeconds: hopSeconds, durationSeconds: duration,
-            droppingCutAfter: decayedAtEnd ? Double(frameSize) / Double(sampleRate) : nil)
+            paddedEndFrames: padded, droppingCutAfter: decayedAtEnd ? Double(frameSize) / Double(sampleRate) : nil)
         let envelopeResult = envelope.result(frameRMS: frameRMS, hopSeconds: hopSeconds)
         let chromaVector = chroma.normalized
         let key = KeyEstimator().estimate(chroma: chromaVector, bass: chroma.bassNormalized,
@@ -152,11 +158,14 @@ final class AnalysisPass {
             harmonic: tempoEstimator.isHarmonic(keyFound: key != nil, onsetsPerSecond: onsetResult.rate),
             onsetTimes: onsetResult.timesSeconds)
         let sounding = duration - levelResult.silenceHeadSeconds - levelResult.silenceTailSeconds
+        let swells = slowChanges.swellTimes(framesPerSecond: fps, startSeconds: levelResult.silenceHeadSeconds,
+                                            paddedEndFrames: padded)
         let kind = KindClassifier().classify(.init(
             durationSeconds: duration, soundingSeconds: sounding,
             onsetTimes: onsetResult.timesSeconds, tempo: tempoEstimate,
             onsetLevelsDB: Self.levelsAfter(onsetResult.timesSeconds, frameRMS: frameRMS, hopSeconds: hopSeconds),
-            silenceHeadSeconds: levelResult.silenceHeadSeconds))
+            silenceHeadSeconds: levelResult.silenceHeadSeconds,
+            swellTimes: swells, swellLevelsDB: Self.levelsAfter(swells, frameRMS: frameRMS, hopSeconds: hopSeconds)))
         let pitch = kind.kind == .oneshot && spectralResult.flatness < 0.3
             ? PitchEstimator().estimate(segment: pitchSegment, sampleRate: sampleRate) : nil
         let family = FamilyClassifier().classify(.init(
@@ -178,6 +187,16 @@ final class AnalysisPass {
             envelope: envelopeResult, onsets: onsetResult, tempo: tempo, chroma: chromaVector, key: key,
             pitch: pitch, kind: kind.kind, kindConfidence: kind.confidence, family: family,
             features: features, versions: AlgorithmVersion.all, analysisSeconds: 0)
+    }
+
+    /// The lag over which `SlowChangeDetector` measures a swell, seconds.
+    static let swellLagSeconds = 0.3
+
+    /// How many of `frames` STFT frames (hop `hopSize`, starting at sample 0) run past the end of
+    /// `samples` samples and are zero-padded; frame 0 never counts.
+    static func paddedEndFrames(frames: Int, samples: Int, frameSize: Int, hopSize: Int) -> Int {
+        let firstPadded = samples >= frameSize ? (samples - frameSize) / hopSize + 1 : 1
+        return max(0, frames - max(1, firstPadded))
     }
 
     /// A file whose last whole frame is this far below its loudest frame had decayed before it ends

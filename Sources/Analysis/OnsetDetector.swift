@@ -48,16 +48,19 @@ public struct OnsetDetector {
         swap(&previous, &current)
     }
 
-    /// Picks onset frames from the envelope.
-    public func onsetFrames(framesPerSecond: Double) -> [Int] {
+    /// Picks onset frames from the envelope. The last `paddedEndFrames` frames run past the end of
+    /// the file (their window is zero-padded).
+    public func onsetFrames(framesPerSecond: Double, paddedEndFrames: Int = 0) -> [Int] {
         let e = envelope
         guard !e.isEmpty else { return [] }
         // The first frame is measured against silence, so its flux can dwarf every later onset (a
-        // chord change over a sustained sound): the relative threshold is taken from the later
-        // frames, but from no less than a quarter of the first one, so a decaying one-shot's tail
-        // does not turn into onsets.
-        let laterMax = e.dropFirst().max() ?? 0
-        let maxValue = max(laterMax, 0.25 * e[0])
+        // chord change over a sustained sound); a frame padded past the end of a file cut at full
+        // level spreads the cut over every band and does the same. The relative threshold is taken
+        // from the frames between, but from no less than a quarter of either, so a decaying
+        // one-shot's tail does not turn into onsets.
+        let inner = e.dropFirst().dropLast(max(0, paddedEndFrames))
+        let padded = e.dropFirst().suffix(max(0, paddedEndFrames))
+        let maxValue = max(inner.max() ?? 0, 0.25 * e[0], 0.25 * (padded.max() ?? 0))
         guard maxValue > 0 else { return [] }
         let w = configuration.meanWindowFrames
         let minGap = max(1, Int(configuration.minimumGapSeconds * framesPerSecond))
@@ -77,14 +80,16 @@ public struct OnsetDetector {
         return onsets
     }
 
-    /// Onset times and rate. With `droppingCutAfter` (the analysis frame's length, seconds), an onset
-    /// after the first whose frame runs past the end of the file is dropped: a decayed note cut off
-    /// there spreads its spectrum like an attack, but nothing starts. (The caller passes it only when
-    /// the sound had decayed by the end: a loop cut at full level wraps round to its start, and that
-    /// cut marks where the next pass begins.)
+    /// Onset times and rate. The last `paddedEndFrames` frames run past the end of the file: they do
+    /// not set the picking threshold. With `droppingCutAfter` (the analysis frame's length, seconds), an
+    /// onset after the first whose frame runs past the end of the file is dropped: a decayed note cut
+    /// off there spreads its spectrum like an attack, but nothing starts. (The caller passes it only
+    /// when the sound had decayed by the end: a loop cut at full level wraps round to its start, and
+    /// that cut marks where the next pass begins.)
     public func result(framesPerSecond: Double, hopSeconds: Double, durationSeconds: Double,
-                       droppingCutAfter frameSeconds: Double? = nil) -> Result {
-        var times = onsetFrames(framesPerSecond: framesPerSecond).map { Double($0) * hopSeconds }
+                       paddedEndFrames: Int = 0, droppingCutAfter frameSeconds: Double? = nil) -> Result {
+        var times = onsetFrames(framesPerSecond: framesPerSecond, paddedEndFrames: paddedEndFrames)
+            .map { Double($0) * hopSeconds }
         if let frameSeconds {
             while times.count > 1, let last = times.last, last + frameSeconds > durationSeconds { times.removeLast() }
         }

@@ -5,10 +5,10 @@ import Foundation
 ///
 /// A chord loop changes chord every bar or two beats, so it can have as few as two onsets — the first
 /// chord and the second — too few for a tempo. What still marks it is the timing: the onsets fall on
-/// a grid of period P (about the first interval, refined over the span of the onsets), the file is a
-/// whole number of P (2, 4 or 8 slots; a slot without an onset is a chord whose attack was too soft
-/// to detect) up to a ring-out of less than one period past the end, and every onset re-attacks to
-/// near the full level. A one-shot's extra onsets
+/// a grid of period P (about the first interval, or half of it when the chord between made no onset,
+/// refined over the span of the onsets), the file is a whole number of P (2, 4 or 8 slots; a slot
+/// without an onset is a chord whose attack was too soft to detect) up to a ring-out of less than one
+/// period past the end, and every onset re-attacks to near the full level. A one-shot's extra onsets
 /// (a flam, a rattle, a click at the very end of the file) are too close together, off the grid, too
 /// quiet — a decaying sound re-triggered — or leave a remainder that no slot count explains.
 public struct OnsetGrid: Sendable, Equatable {
@@ -52,11 +52,21 @@ public struct OnsetGrid: Sendable, Equatable {
         guard onsets.count >= 2, let start = onsets.first?.0, start <= silenceHeadSeconds + startToleranceSeconds
         else { return nil }
         let firstInterval = onsets[1].0 - start
-        guard firstInterval >= minimumPeriodSeconds else { return nil }
-        // The period from the whole span (first to last onset, a whole number of first intervals):
-        // one onset detected a frame or two early does not throw the later slots off.
+        // The first interval is one period, or two when the chord between made no onset.
+        for divisor in [1.0, 2.0] where firstInterval / divisor >= minimumPeriodSeconds {
+            if let grid = grid(onsets, start: start, interval: firstInterval / divisor, durationSeconds: durationSeconds) {
+                return grid
+            }
+        }
+        return nil
+    }
+
+    private static func grid(_ onsets: [(Double, Double)], start: Double, interval: Double,
+                             durationSeconds: Double) -> OnsetGrid? {
+        // The period from the whole span (first to last onset, a whole number of intervals): one
+        // onset detected a frame or two early does not throw the later slots off.
         let spanned = onsets.last!.0 - start
-        let period = spanned / max(1, (spanned / firstInterval).rounded())
+        let period = spanned / max(1, (spanned / interval).rounded())
         let tolerance = max(slotToleranceSeconds, relativeTolerance * period)
         for (time, level) in onsets {
             let slot = (time - start) / period

@@ -5,7 +5,7 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
 
 /// Decides one-shot vs loop from duration, onsets and rhythmic regularity.
 ///
-/// Rules (version 6), in order:
+/// Rules (version 7), in order:
 /// 1. shorter than 0.8 s is a one-shot;
 /// 2. a file whose onsets are spread over most of its length (≥ 4 onsets, first-to-last span ≥ 40 %
 ///    of the sounding length), that has a periodic onset envelope (tempo confidence, or the comb score
@@ -17,7 +17,10 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
 ///    are equally spaced (≥ 0.5 s apart), each re-attacks to within 4 dB of the loudest level, and the
 ///    file is 2, 4 or 8 of their periods long, plus at most a period's ring-out (chord loops: 2–4 chord
 ///    changes, which are too few for rule 2);
-/// 4. everything else — single hits with long tails, pads, risers — is a one-shot.
+/// 4. a file whose chords swell in without an attack (a pad or string loop, whose chord changes make
+///    no onsets) is a loop when its swells lie on a `SwellGrid`: at least three, near full level,
+///    each the same lateness after its slot of a grid of 4 or 8 chords that spans the file;
+/// 5. everything else — single hits with long tails, held pads, risers — is a one-shot.
 public struct KindClassifier {
     public struct Evidence: Sendable {
         public var durationSeconds: Double
@@ -29,14 +32,21 @@ public struct KindClassifier {
         public var onsetLevelsDB: [Double]
         /// The silent head of the file, seconds.
         public var silenceHeadSeconds: Double
+        /// Times of the swells after the opening one (`SlowChangeDetector`), seconds, and the level
+        /// after each, dB re the loudest frame.
+        public var swellTimes: [Double]
+        public var swellLevelsDB: [Double]
         public init(durationSeconds: Double, soundingSeconds: Double, onsetTimes: [Double],
-                    tempo: TempoEstimator.Result?, onsetLevelsDB: [Double] = [], silenceHeadSeconds: Double = 0) {
+                    tempo: TempoEstimator.Result?, onsetLevelsDB: [Double] = [], silenceHeadSeconds: Double = 0,
+                    swellTimes: [Double] = [], swellLevelsDB: [Double] = []) {
             self.durationSeconds = durationSeconds
             self.soundingSeconds = soundingSeconds
             self.onsetTimes = onsetTimes
             self.tempo = tempo
             self.onsetLevelsDB = onsetLevelsDB
             self.silenceHeadSeconds = silenceHeadSeconds
+            self.swellTimes = swellTimes
+            self.swellLevelsDB = swellLevelsDB
         }
     }
 
@@ -69,6 +79,10 @@ public struct KindClassifier {
         if OnsetGrid.find(onsetTimes: onsets, onsetLevelsDB: evidence.onsetLevelsDB,
                           durationSeconds: evidence.durationSeconds,
                           silenceHeadSeconds: evidence.silenceHeadSeconds) != nil {
+            return Result(kind: .loop, confidence: 0.6)
+        }
+        if SwellGrid.find(swellTimes: evidence.swellTimes, swellLevelsDB: evidence.swellLevelsDB,
+                          durationSeconds: evidence.durationSeconds, startSeconds: evidence.silenceHeadSeconds) != nil {
             return Result(kind: .loop, confidence: 0.6)
         }
         return Result(kind: .oneshot, confidence: onsets.count <= 2 ? 0.9 : 0.6)

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Whether the swells of a held texture mark out a chord loop: a pad or string loop changes chord
+/// every P seconds with no attack the onset detector sees, but each chord swells in
+/// (`SlowChangeDetector`). The swells peak a little after each change — by the same lag δ for
+/// every chord, as one patch plays them all — so they fall on a grid k·P + δ from the start of
+/// sound, and the file is 4 or 8 chords long, plus at most a period's ring-out.
+///
+/// A held one-shot's swells are off any such grid, or too few: at least three, and at least half
+/// the chord changes, must show (a progression may repeat a chord, which swells nothing), and each
+/// must come at near the full level, as a loop's chords do while a fading note's ripples ride down
+/// its decay.
+public enum SwellGrid {
+    /// The shortest chord, seconds: a pad changes chord at most every two beats at 150 BPM.
+    public static let minimumPeriodSeconds = 0.75
+    /// The longest chord, seconds: two bars at 60 BPM. (A longer file is no 4- or 8-chord loop,
+    /// and is not searched.)
+    public static let maximumPeriodSeconds = 8.0
+    /// How late a swell may peak after its chord starts, seconds (a slow attack plus the detector's lag).
+    public static let lateness: ClosedRange<Double> = -0.05...0.6
+    /// How far a swell may sit from its slot (after δ): the larger of this, seconds, and
+    /// `relativeTolerance` of P.
+    public static let slotToleranceSeconds = 0.06, relativeTolerance = 0.03
+    /// Fewest swells that make a grid: two could be any held sound's two bumps.
+    public static let minimumSwells = 3
+    /// Chords a loop may have.
+    public static let slotCounts = [4, 8]
+
+    /// - Parameters:
+    ///   - swellTimes: swells after the opening chord, seconds, ascending; `swellLevelsDB` the level
+    ///     after each, dB re the loudest frame.
+    ///   - durationSeconds: the file's duration; `startSeconds` where its sound starts.
+    /// - Returns: the grid, or nil when the swells do not make one.
+    public static func find(swellTimes: [Double], swellLevelsDB: [Double], durationSeconds: Double,
+                            startSeconds: Double) -> OnsetGrid? {
+        guard swellTimes.count >= minimumSwells, swellLevelsDB.count == swellTimes.count,
+              swellLevelsDB.allSatisfy({ $0 >= OnsetGrid.minimumLevelDB }) else { return nil }
+        let span = durationSeconds - startSeconds
+        let offsets = swellTimes.map { $0 - startSeconds }
+        var best: (grid: OnsetGrid, miss: Double)?
+        for slots in slotCounts where swellTimes.count >= slots / 2 {
+            // span ∈ [slots·P − shortTrim, slots·P + min(maximumRing, P)]
+            let longest = min(maximumPeriodSeconds, (span + OnsetGrid.shortTrimSeconds) / Double(slots))
+            let shortest = max(minimumPeriodSeconds,
+                               min((span - OnsetGrid.maximumRingSeconds) / Double(slots), span / Double(slots + 1)))
+            guard shortest <= longest else { continue }
+            for period in stride(from: shortest, through: longest, by: 0.005)
+            where span <= Double(slots) * period + min(OnsetGrid.maximumRingSeconds, period) {
+                if let miss = miss(offsets, period: period, slots: slots), miss < best?.miss ?? .infinity {
+                    best = (OnsetGrid(periodSeconds: period, slots: slots), miss)
+                }
+            }
+        }
+        return best?.grid
+    }
+
+    /// The smallest worst distance of a swell from its slot over the latenesses δ that put every
+    /// swell within tolerance of its own slot 1 ..< `slots`; nil when none does.
+    static func miss(_ offsets: [Double], period: Double, slots: Int) -> Double? {
+        let tolerance = max(slotToleranceSeconds, relativeTolerance * period)
+        var best: Double?
+        for lateness in stride(from: lateness.lowerBound, through: lateness.upperBound, by: 0.01) {
+            var used = Set<Int>()
+            var worst = 0.0
+            let onGrid = offsets.allSatisfy { offset in
+                let slot = ((offset - lateness) / period).rounded()
+                let distance = abs(offset - lateness - slot * period)
+                guard slot >= 1, slot < Double(slots), distance <= tolerance else { return false }
+                worst = max(worst, distance)
+                return used.insert(Int(slot)).inserted
+            }
+            if onGrid && worst < best ?? .infinity { best = worst }
+        }
+        return best
+    }
+}
