@@ -7,10 +7,10 @@ public enum AlgorithmVersion {
     public static let mfcc = 1
     public static let envelope = 2
     public static let onsets = 4
-    public static let tempo = 13
+    public static let tempo = 14
     public static let key = 3
     public static let pitch = 4
-    public static let kind = 7
+    public static let kind = 8
     public static let family = 4
 
     /// Every descriptor's version by name, as printed in JSON.

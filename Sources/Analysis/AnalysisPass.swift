@@ -165,7 +165,8 @@ final class AnalysisPass {
             onsetTimes: onsetResult.timesSeconds, tempo: tempoEstimate,
             onsetLevelsDB: Self.levelsAfter(onsetResult.timesSeconds, frameRMS: frameRMS, hopSeconds: hopSeconds),
             silenceHeadSeconds: levelResult.silenceHeadSeconds,
-            swellTimes: swells, swellLevelsDB: Self.levelsAfter(swells, frameRMS: frameRMS, hopSeconds: hopSeconds)))
+            swellTimes: swells, swellLevelsDB: Self.levelsAfter(swells, frameRMS: frameRMS, hopSeconds: hopSeconds),
+            pitchClasses: chroma.frames))
         let pitch = kind.kind == .oneshot && spectralResult.flatness < 0.3
             ? PitchEstimator().estimate(segment: pitchSegment, sampleRate: sampleRate) : nil
         let family = FamilyClassifier().classify(.init(

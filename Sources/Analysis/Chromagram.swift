@@ -30,9 +30,12 @@ public struct Chromagram {
     private var openingBass: [Double]
     private var soundingFrames = 0
     private var logMagnitude: [Float] = []
+    /// Each frame's pitch classes (peak magnitudes folded to the nearest semitone, no tuning removed).
+    public private(set) var frames: PitchClassFrames
 
     public init(fftSize: Int, sampleRate: Int) {
         binHz = Double(sampleRate) / Double(fftSize)
+        frames = PitchClassFrames(frameSeconds: Double(fftSize) / Double(sampleRate))
         openingFrames = max(1, Int((Chromagram.openingSeconds * Double(sampleRate) / Double(fftSize)).rounded()))
         let count = (Chromagram.highestMidi - Chromagram.lowestMidi + 1) * Chromagram.binsPerSemitone
         whole = [Double](repeating: 0, count: count)
@@ -42,6 +45,7 @@ public struct Chromagram {
 
     /// Feeds one power spectrum of the long-window STFT.
     public mutating func process(_ power: UnsafeBufferPointer<Float>) {
+        let frame = frames.appendFrame()
         guard power.count > 3 else { return }
         var maxPower: Float = 0
         for p in power { maxPower = max(maxPower, p) }
@@ -71,6 +75,7 @@ public struct Chromagram {
             guard index >= 0, index < whole.count else { continue }
             let magnitude = Double(p.squareRoot())
             whole[index] += magnitude
+            frames.add(Float(magnitude), pitchClass: ((Int(midi.rounded()) % 12) + 12) % 12, frameIndex: frame)
             if !bassFound && p >= bassFloor {
                 bassFound = true
                 bass[index] += magnitude

@@ -19,7 +19,8 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
 ///    changes, which are too few for rule 2);
 /// 4. a file whose chords swell in without an attack (a pad or string loop, whose chord changes make
 ///    no onsets) is a loop when its swells lie on a `SwellGrid`: at least three, near full level,
-///    each the same lateness after its slot of a grid of 4 or 8 chords that spans the file;
+///    each the same lateness after its slot of a grid of 4 or 8 chords that spans the file, and at
+///    least half of them changing the pitch classes (a held chord's beating voices swell too);
 /// 5. everything else — single hits with long tails, held pads, risers — is a one-shot.
 public struct KindClassifier {
     public struct Evidence: Sendable {
@@ -36,9 +37,12 @@ public struct KindClassifier {
         /// after each, dB re the loudest frame.
         public var swellTimes: [Double]
         public var swellLevelsDB: [Double]
+        /// The pitch classes of each stretch of the file (`Chromagram.frames`); nil: unknown.
+        public var pitchClasses: PitchClassFrames?
         public init(durationSeconds: Double, soundingSeconds: Double, onsetTimes: [Double],
                     tempo: TempoEstimator.Result?, onsetLevelsDB: [Double] = [], silenceHeadSeconds: Double = 0,
-                    swellTimes: [Double] = [], swellLevelsDB: [Double] = []) {
+                    swellTimes: [Double] = [], swellLevelsDB: [Double] = [],
+                    pitchClasses: PitchClassFrames? = nil) {
             self.durationSeconds = durationSeconds
             self.soundingSeconds = soundingSeconds
             self.onsetTimes = onsetTimes
@@ -47,6 +51,7 @@ public struct KindClassifier {
             self.silenceHeadSeconds = silenceHeadSeconds
             self.swellTimes = swellTimes
             self.swellLevelsDB = swellLevelsDB
+            self.pitchClasses = pitchClasses
         }
     }
 
@@ -82,7 +87,8 @@ public struct KindClassifier {
             return Result(kind: .loop, confidence: 0.6)
         }
         if SwellGrid.find(swellTimes: evidence.swellTimes, swellLevelsDB: evidence.swellLevelsDB,
-                          durationSeconds: evidence.durationSeconds, startSeconds: evidence.silenceHeadSeconds) != nil {
+                          durationSeconds: evidence.durationSeconds, startSeconds: evidence.silenceHeadSeconds,
+                          pitchClasses: evidence.pitchClasses) != nil {
             return Result(kind: .loop, confidence: 0.6)
         }
         return Result(kind: .oneshot, confidence: onsets.count <= 2 ? 0.9 : 0.6)

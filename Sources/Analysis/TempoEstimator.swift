@@ -280,12 +280,16 @@ public struct TempoEstimator {
         let fitsWholeFile = barFit.map { bar in
             Self.barBeats.contains { abs($0 * 60 / durationSeconds - bar.bpm) < 1e-9 }
         } ?? false
+        // When a whole-bar tempo near the free estimate (`nearFit`) explains the length, a ring-out fit
+        // must agree with the free estimate up to octaves: one at a cross-rhythm of it (4/3 of a one-bar
+        // drum & bass loop) wraps a loop that did not ring.
         let ring = harmonic || fitsWholeFile
             ? nil
             : ringOutFit(envelope: e, frameRMS: frameRMS, framesPerSecond: fps, durationSeconds: durationSeconds,
                          prior: prior, reference: barFit?.bpm ?? best.bpm,
                          leastComb: max(configuration.minimumBarComb, 0.5 * best.comb),
                          beating: (barFit?.comb ?? 0) * configuration.ringOverBarFit)
+                .flatMap { nearFit == nil || Self.sameUpToOctaves($0.bpm, best.bpm) ? $0 : nil }
         // A loop of 3 or 6 bars: the free estimate itself lands on that length (within 2 %), agrees with
         // no 1-, 2-, 4- … bar length at any octave, and its comb or its score beats the best whole-bar
         // tempo's (which is then a cross-rhythm of it: 2/3 or 4/3).

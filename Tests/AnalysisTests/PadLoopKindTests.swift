@@ -69,6 +69,27 @@ struct PadLoopKindTests {
         #expect(grid([9.5, 18.5, 27.5], 36) == nil)                // 9 s chords: longer than any pad loop's
     }
 
+    @Test("swells on the grid that change no pitch classes are a held chord's beating, not chord changes")
+    func swellsMustChangeHarmony() {
+        // 4 chords of 2.4 s in frames of 0.4 s: C major, G major, A minor, F major; or C major throughout
+        func frames(_ chords: [[Int]]) -> PitchClassFrames {
+            let values = (0..<24).flatMap { frame -> [Float] in
+                let chord = chords[min(chords.count - 1, frame / 6)]
+                return (0..<12).map { chord.contains($0) ? 1 : 0 }
+            }
+            return PitchClassFrames(frameSeconds: 0.4, values: values)
+        }
+        let progression = frames([[0, 4, 7], [7, 11, 2], [9, 0, 4], [5, 9, 0]])
+        let held = frames([[0, 4, 7]])
+        func grid(_ pitchClasses: PitchClassFrames?) -> OnsetGrid? {
+            SwellGrid.find(swellTimes: [2.8, 5.2, 7.6], swellLevelsDB: [-1, -1, -1], durationSeconds: 9.6,
+                           startSeconds: 0, pitchClasses: pitchClasses)
+        }
+        #expect(grid(progression)?.slots == 4)
+        #expect(grid(held) == nil)
+        #expect(grid(nil)?.slots == 4)   // unknown harmony: the timing alone decides
+    }
+
     @Test("the onset grid takes the first interval as two periods when the chord between made no onset")
     func onsetGridWithMissedSecondChord() {
         // chords every 0.72 s; the onsets at 0.72 and 3.6 were too soft to detect
