@@ -5,7 +5,7 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
 
 /// Decides one-shot vs loop from duration, onsets and rhythmic regularity.
 ///
-/// Rules (version 7), in order:
+/// Rules (version 8), in order:
 /// 1. shorter than 0.8 s is a one-shot;
 /// 2. a file whose onsets are spread over most of its length (≥ 4 onsets, first-to-last span ≥ 40 %
 ///    of the sounding length), that has a periodic onset envelope (tempo confidence, or the comb score

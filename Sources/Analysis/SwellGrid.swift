@@ -14,8 +14,7 @@ import Foundation
 public enum SwellGrid {
     /// The shortest chord, seconds: a pad changes chord at most every two beats at 150 BPM.
     public static let minimumPeriodSeconds = 0.75
-    /// The longest chord, seconds: two bars at 60 BPM. (A longer file is no 4- or 8-chord loop,
-    /// and is not searched.)
+    /// The longest chord, seconds: two bars at 60 BPM. (Grids of longer chords are not searched.)
     public static let maximumPeriodSeconds = 8.0
     /// How late a swell may peak after its chord starts, seconds (a slow attack plus the detector's lag).
     public static let lateness: ClosedRange<Double> = -0.05...0.6
