@@ -321,6 +321,26 @@ public struct TempoEstimator {
             chosen = bar
             fitsBars = true
         }
+        // A cross-rhythm read as the beat: dotted eighths (a clave's 3-3-2) make a comb peak at 4/3 of the
+        // tempo, and 3 or 6 bars at the tempo are 4 or 8 bars there, so the length agrees too. At that
+        // reading the onsets leave the sixteenth grid (the loop's sixteenths fall on thirds of a beat). The
+        // tempo at 3/4 of it (or 3/2 of a 2/3 reading) at which the file is 3 or 6 bars, the onsets lie on
+        // its grid and the comb is nearly as strong (0.8) takes its place.
+        if !harmonic, let onsetTimes, !onSixteenthGrid(onsetTimes: onsetTimes, bpm: chosen.bpm) {
+            let oddBars = lengths.flatMap { length in Self.oddBarBeats.map { $0 * 60 / length } }
+            let beat = [0.75, 1.5].compactMap { ratio in
+                oddBars.filter { abs($0 / (chosen.bpm * ratio) - 1) < 0.02 }
+                    .min(by: { abs($0 / (chosen.bpm * ratio) - 1) < abs($1 / (chosen.bpm * ratio) - 1) })
+            }.map(candidate).first { fit in
+                fit.bpm >= configuration.minBPM && fit.bpm <= maxBPM && fit.comb >= configuration.minimumBarComb
+                    && fit.comb >= 0.8 * chosen.comb
+                    && onSixteenthGrid(onsetTimes: onsetTimes, bpm: fit.bpm)
+            }
+            if let beat {
+                chosen = beat
+                fitsBars = true
+            }
+        }
         // 4. Confidence and the ranked alternatives.
         let bpm = fitsBars ? chosen.bpm : refine(chosen.bpm, comb: comb)
         let confidence = min(1, max(0, chosen.comb)) * (fitsBars ? 1 : 0.8)

@@ -151,6 +151,18 @@ struct TempoEstimatorTests {
         #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
     }
 
+    /// A son clave's dotted eighths (rims on 0, 3, 6) make a comb peak at 4/3 of the tempo, and 3 or 6 bars
+    /// at the tempo are 4 or 8 bars there: every one of these read 4/3 before. At 4/3 the sixteenth hats fall
+    /// on thirds of a beat, off its sixteenth grid; at the tempo they are on it.
+    @Test("a latin loop of 3 or 6 bars reads its tempo, not the 4/3 at which it would be 4 or 8 bars",
+          arguments: [(82.9, 3), (97.4, 3), (111.9, 3), (88.7, 6), (106.1, 6)])
+    func oddBarsNotFourThirds(bpm: Double, bars: Int) throws {
+        let latin = DrumPattern([.init(.kick, steps: [0, 8], gain: 0.8), .init(.snare, steps: [0, 3, 6, 10, 12], gain: 0.9),
+                                 .init(.hat, steps: Array(0..<16), gain: 0.7)])
+        let (_, t) = try tempo(latin.render(bpm: bpm, bars: bars), "clave\(Int(bpm))x\(bars).wav")
+        #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
+    }
+
     /// At half its tempo a one-bar loop would be half a bar long: the levels at which the file holds less
     /// than a bar are passed over (all of these read half before, and 125.1 read a 4/5 cross-rhythm).
     @Test("one bar of a fast loop reads in its own octave, where it is a whole bar, not half of one",
