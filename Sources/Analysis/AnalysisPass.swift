@@ -193,11 +193,15 @@ final class AnalysisPass {
     /// The lag over which `SlowChangeDetector` measures a swell, seconds.
     static let swellLagSeconds = 0.3
 
-    /// How many of `frames` STFT frames (hop `hopSize`, starting at sample 0) run past the end of
-    /// `samples` samples and are zero-padded; frame 0 never counts.
+    /// How many STFT frames (hop `hopSize`, starting at sample 0) lie wholly inside `samples` samples.
+    static func wholeFrames(samples: Int, frameSize: Int, hopSize: Int) -> Int {
+        samples >= frameSize ? (samples - frameSize) / hopSize + 1 : 0
+    }
+
+    /// How many of `frames` STFT frames run past the end of `samples` samples and are zero-padded;
+    /// frame 0 never counts.
     static func paddedEndFrames(frames: Int, samples: Int, frameSize: Int, hopSize: Int) -> Int {
-        let firstPadded = samples >= frameSize ? (samples - frameSize) / hopSize + 1 : 1
-        return max(0, frames - max(1, firstPadded))
+        max(0, frames - max(1, wholeFrames(samples: samples, frameSize: frameSize, hopSize: hopSize)))
     }
 
     /// A file whose last whole frame is this far below its loudest frame had decayed before it ends
@@ -208,7 +212,7 @@ final class AnalysisPass {
     /// (`Decibels.floor` for silence or a file shorter than a frame).
     static func endLevelDB(frameRMS: [Float], frameSize: Int, hopSize: Int, samples: Int) -> Double {
         guard samples >= frameSize, let loudest = frameRMS.max(), loudest > 0 else { return Decibels.floor }
-        let last = min(frameRMS.count - 1, (samples - frameSize) / hopSize)
+        let last = min(frameRMS.count - 1, wholeFrames(samples: samples, frameSize: frameSize, hopSize: hopSize) - 1)
         return Decibels.fromAmplitude(Double(frameRMS[last]) / Double(loudest))
     }
 

@@ -327,11 +327,11 @@ public struct TempoEstimator {
         // tempo at 3/4 of it (or 3/2 of a 2/3 reading) at which the file is 3 or 6 bars, the onsets lie on
         // its grid and the comb is nearly as strong (0.8) takes its place.
         if !harmonic, let onsetTimes, !onSixteenthGrid(onsetTimes: onsetTimes, bpm: chosen.bpm) {
-            let oddBars = lengths.flatMap { length in Self.oddBarBeats.map { $0 * 60 / length } }
-            let beat = [0.75, 1.5].compactMap { ratio in
-                oddBars.filter { abs($0 / (chosen.bpm * ratio) - 1) < 0.02 }
-                    .min(by: { abs($0 / (chosen.bpm * ratio) - 1) < abs($1 / (chosen.bpm * ratio) - 1) })
-            }.map(candidate).first { fit in
+            let beat = [0.75, 1.5].compactMap { ratio -> Candidate? in
+                let target = chosen.bpm * ratio
+                return oddTempos.filter { abs($0 / target - 1) < 0.02 }
+                    .min(by: { abs($0 / target - 1) < abs($1 / target - 1) }).map(candidate)
+            }.first { fit in
                 fit.bpm >= configuration.minBPM && fit.bpm <= maxBPM && fit.comb >= configuration.minimumBarComb
                     && fit.comb >= 0.8 * chosen.comb
                     && onSixteenthGrid(onsetTimes: onsetTimes, bpm: fit.bpm)
