@@ -15,9 +15,9 @@ PitchYinFFT; `pip install essentia`) over the same files and prints one row per 
 
   tempo±2%     estimate within 2 % of the true BPM                                (tempo set)
   tempo-oct    within 2 % of the true BPM x 1, 2, 1/2, 3 or 1/3                   (tempo set)
-  key-exact    tonic and mode right, enharmonics equal (C# == Db)                  (key set)
+  key-exact    tonic and mode right, enharmonics equal (C# == Db)      (rows with a tonic and mode)
   key-mirex    MIREX weighted: 1 exact, .5 fifth up/down same mode, .3 relative,
-               .2 parallel, else 0 (shown as summed score / files)                 (key set)
+               .2 parallel, else 0 (shown as summed score / files)     (rows with a tonic and mode)
   pitch±25c    estimated Hz within 25 cents of midi + cents/100                    (pitch set)
   pitch±50c    ... within 50 cents                                                  (pitch set)
   octave-err   off by 12 or 24 semitones (+-0.5); lower is better                  (pitch set)
@@ -210,7 +210,7 @@ def score(rows, results, has_kind=True):
                     est += f", conf {conf:.2f})" if conf is not None else ")"
                     fail(row, "tempo", truth, est)
 
-        elif s == "key" and pitch_class(row["tonic"]) is not None and norm_mode(row["mode"]):
+        if has_key_label(row):
             c["n_key"] += 1
             t_pc, t_mode = pitch_class(row["tonic"]), norm_mode(row["mode"])
             truth = f"{row['tonic']} {row['mode']}"
@@ -384,6 +384,17 @@ def run_samplemind(binary, rows, batch=200):
 TASK_OF_SET = {"tempo": "tempo", "key": "key", "pitch": "pitch"}
 
 
+def has_key_label(row):
+    """A key is scored for every row that names one: the key set's, and loops of other sets that carry
+    their key (make_harmonic_valset.py's chord loops)."""
+    return row["set"] != "pitch" and pitch_class(row["tonic"]) is not None and norm_mode(row["mode"]) is not None
+
+
+def tasks_of(row):
+    tasks = [TASK_OF_SET[row["set"]]] if row["set"] in TASK_OF_SET else []
+    return tasks + (["key"] if has_key_label(row) and "key" not in tasks else [])
+
+
 def baseline_info(tool):
     """(library version, method version) via a subprocess, so a broken install cannot take us down."""
     script, module, _ = BASELINES[tool]
@@ -435,8 +446,8 @@ def run_baseline(tool, rows, truth_dir, refresh=False):
 
     results, todo = {}, {}
     for row in rows:
-        task = TASK_OF_SET.get(row["set"])
-        if task is None:
+        tasks = tasks_of(row)
+        if not tasks:
             results.setdefault(row["abs"], {})
             continue
         try:
@@ -444,11 +455,12 @@ def run_baseline(tool, rows, truth_dir, refresh=False):
         except OSError as e:
             results[row["abs"]] = {"error": f"cannot read: {e.strerror}"}
             continue
-        hit = cache.get(ckey(row, task))
-        if isinstance(hit, dict) and hit.get("sig") == sig and "value" in hit:
-            results.setdefault(row["abs"], {})[task] = hit["value"]
-        else:
-            todo.setdefault(task, []).append(row)
+        for task in tasks:
+            hit = cache.get(ckey(row, task))
+            if isinstance(hit, dict) and hit.get("sig") == sig and "value" in hit:
+                results.setdefault(row["abs"], {})[task] = hit["value"]
+            else:
+                todo.setdefault(task, []).append(row)
 
     n_todo = sum(len(v) for v in todo.values())
     problems = []
@@ -531,7 +543,8 @@ def main(argv):
         return 2
 
     table, problems, sm_fails = [], [], None
-    n = {s: sum(r["set"] == s for r in rows) for s in ("tempo", "key", "pitch")}
+    n = {s: sum(r["set"] == s for r in rows) for s in ("tempo", "pitch")}
+    n["key"] = sum(map(has_key_label, rows))
 
     if not a.no_samplemind:
         binary = os.path.abspath(a.samplemind)

@@ -9,8 +9,9 @@ Usage:
     python3 bench/eval_devset.py OUT/truth.csv --no-librosa --no-essentia
 
 Writes OUT/audio/h_NNNN.wav (mono 16-bit 44.1 kHz) and OUT/truth.csv in eval_devset.py's columns
-(set "tempo", so the family column expects drums: ignore it) plus `style`, `change` (beats per
-chord), `timbre` and `trim`. Needs numpy.
+(set "tempo", so the family column expects drums: ignore it; `tonic` and `mode` are the key the
+progression is built in, scored as key) plus `style`, `change` (beats per chord), `timbre` and
+`trim`. Needs numpy.
 """
 import argparse
 import os
@@ -115,7 +116,7 @@ def main():
         y, trim = harmonic_loop(rng, bpm, bars, style, change, timbre, tonic, mode)
         name = f"h_{i + 1:04d}.wav"
         write_wav(os.path.join(args.out, "audio", name), y)
-        rows.append(dict(id=i + 1, file=f"audio/{name}", set="tempo", bpm=bpm, bars=bars, tonic="", mode="",
+        rows.append(dict(id=i + 1, file=f"audio/{name}", set="tempo", bpm=bpm, bars=bars, tonic=NAMES[tonic], mode=mode,
                          midi="", cents="", kind="loop", style=style, change=change, timbre=timbre, trim=trim))
     write_truth(args.out, rows)
     print(f"wrote {len(rows)} loops to {args.out}")

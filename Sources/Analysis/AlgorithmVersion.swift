@@ -8,7 +8,7 @@ public enum AlgorithmVersion {
     public static let envelope = 2
     public static let onsets = 4
     public static let tempo = 15
-    public static let key = 3
+    public static let key = 4
     public static let pitch = 4
     public static let kind = 8
     public static let family = 4

@@ -150,6 +150,7 @@ final class AnalysisPass {
         let chromaVector = chroma.normalized
         let key = KeyEstimator().estimate(chroma: chromaVector, bass: chroma.bassNormalized,
                                           openingBass: chroma.openingBassNormalized,
+                                          chords: ChordSequence(frames: chroma.frames),
                                           tuningCoherence: chroma.tuningCoherence, flatness: spectralResult.flatness)
         let tempoEstimator = TempoEstimator()
         let tempoEstimate = tempoEstimator.estimate(

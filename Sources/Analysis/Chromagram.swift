@@ -75,9 +75,11 @@ public struct Chromagram {
             guard index >= 0, index < whole.count else { continue }
             let magnitude = Double(p.squareRoot())
             whole[index] += magnitude
-            frames.add(Float(magnitude), pitchClass: ((Int(midi.rounded()) % 12) + 12) % 12, frameIndex: frame)
+            let pitchClass = ((Int(midi.rounded()) % 12) + 12) % 12
+            frames.add(Float(magnitude), pitchClass: pitchClass, frameIndex: frame)
             if !bassFound && p >= bassFloor {
                 bassFound = true
+                frames.setLastBass(pitchClass)
                 bass[index] += magnitude
                 if inOpening { openingBass[index] += magnitude }
             }

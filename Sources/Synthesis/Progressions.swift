@@ -55,6 +55,31 @@ public enum Progressions {
         return Signals.normalize(out, peak: 0.8)
     }
 
+    /// Any progression as block chords over a bass: each chord (root above the tonic, semitones, and
+    /// intervals above the root) lasts `chordSeconds`; the bass plays each root two octaves below the
+    /// chord (`bassAmplitude`, 0 for none) and holds, while the chord notes decay with `chordDecaySeconds`.
+    /// The progression is played `passes` times.
+    public static func loop(_ chords: [(root: Int, intervals: [Int])], tonicMidi: Int, chordSeconds: Double,
+                            passes: Int = 2, bassAmplitude: Double = 0.3, chordDecaySeconds: Double? = nil,
+                            sampleRate: Int = 44100) -> [Float] {
+        var out = Signals.silence(seconds: chordSeconds * Double(chords.count * passes), sampleRate: sampleRate)
+        for index in 0..<(chords.count * passes) {
+            let chord = chords[index % chords.count]
+            let start = Signals.length(chordSeconds * Double(index), sampleRate)
+            if bassAmplitude > 0 {
+                Signals.mix(Signals.tone(midi: Double(tonicMidi + chord.root - 24), seconds: chordSeconds,
+                                         sampleRate: sampleRate, amplitude: bassAmplitude, decaySeconds: 10 * chordSeconds),
+                            into: &out, at: start)
+            }
+            for interval in chord.intervals {
+                Signals.mix(Signals.tone(midi: Double(tonicMidi + chord.root + interval), seconds: chordSeconds,
+                                         sampleRate: sampleRate, amplitude: 0.15, decaySeconds: chordDecaySeconds),
+                            into: &out, at: start)
+            }
+        }
+        return Signals.normalize(out, peak: 0.8)
+    }
+
     /// A chord of the given MIDI notes held for `seconds` (e.g. a power chord, root + fifth + octave).
     public static func chord(_ midis: [Double], seconds: Double, sampleRate: Int = 44100) -> [Float] {
         var out = Signals.silence(seconds: seconds, sampleRate: sampleRate)

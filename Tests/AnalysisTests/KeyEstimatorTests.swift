@@ -49,6 +49,41 @@ struct KeyEstimatorTests {
         #expect(power.margin < triad.margin)
     }
 
+    @Test("ii–V–I–I with two-beat chords is in the key of the I it ends on and dwells on, not of its opening ii or V",
+          arguments: [57, 60, 62, 64, 66])
+    func twoFiveOne(tonic: Int) throws {
+        let chords: [(root: Int, intervals: [Int])] = [(2, [0, 3, 7]), (7, [0, 4, 7]), (0, [0, 4, 7]), (0, [0, 4, 7])]
+        let k = try key(Progressions.loop(chords, tonicMidi: tonic, chordSeconds: 0.8), "iiVI\(tonic).wav")
+        #expect(k?.key == MusicalKey(tonicPitchClass: tonic, mode: .major), "got \(k?.name ?? "none")")
+    }
+
+    @Test("minor seventh chords whose thirds fade over a held saw bass stay minor (the bass's 5th harmonic is a major third)",
+          arguments: [57, 60, 64])
+    func fadingThirds(tonic: Int) throws {
+        let chords: [(root: Int, intervals: [Int])] = [(0, [0, 3, 7, 10]), (5, [0, 3, 7, 10]), (10, [0, 4, 7, 11]),
+                                                       (7, [0, 4, 7, 10])]
+        let k = try key(Progressions.loop(chords, tonicMidi: tonic, chordSeconds: 2, bassAmplitude: 0.5,
+                                          chordDecaySeconds: 0.4), "fade\(tonic).wav")
+        #expect(k?.key == MusicalKey(tonicPitchClass: tonic, mode: .minor), "got \(k?.name ?? "none")")
+    }
+
+    @Test("a progression of three held chords is accepted at a lower profile fit than a single sound")
+    func progressionGate() {
+        // The measured chroma of an i–VII–VI–V loop in G minor with drums: its best profile fit is 0.615.
+        let chroma = [0.19, 0.04, 1, 0.7, 0.1, 0.55, 0.2, 0.57, 0.17, 0.38, 0.14, 0.05]
+        let held = { (root: Int, quality: ChordSequence.Chord.Quality) in
+            ChordSequence.Segment(chord: .init(root: root, quality: quality), frames: 3)
+        }
+        let progression = ChordSequence(segments: [held(7, .minor), held(5, .major), held(3, .major), held(2, .major)])
+        let oneChord = ChordSequence(segments: [held(7, .minor)])
+        let brief = ChordSequence(segments: [held(7, .minor), held(5, .major), held(3, .major), held(2, .major)]
+            .map { ChordSequence.Segment(chord: $0.chord, frames: 2) })
+        #expect(KeyEstimator().estimate(chroma: chroma, chords: progression, flatness: 0.01)?.name == "G minor")
+        #expect(KeyEstimator().estimate(chroma: chroma, chords: oneChord, flatness: 0.01) == nil)
+        #expect(KeyEstimator().estimate(chroma: chroma, chords: brief, flatness: 0.01) == nil)
+        #expect(KeyEstimator().estimate(chroma: chroma, flatness: 0.01) == nil)
+    }
+
     @Test("drum loops and noise have no key")
     func atonal() throws {
         #expect(try key(DrumPattern.breakbeat.render(bpm: 170, bars: 2), "dnb.wav") == nil)
