@@ -148,9 +148,9 @@ final class AnalysisPass {
             paddedEndFrames: padded, droppingCutAfter: decayedAtEnd ? Double(frameSize) / Double(sampleRate) : nil)
         let envelopeResult = envelope.result(frameRMS: frameRMS, hopSeconds: hopSeconds)
         let chromaVector = chroma.normalized
+        let chords = ChordSequence(frames: chroma.frames)
         let key = KeyEstimator().estimate(chroma: chromaVector, bass: chroma.bassNormalized,
-                                          openingBass: chroma.openingBassNormalized,
-                                          chords: ChordSequence(frames: chroma.frames),
+                                          openingBass: chroma.openingBassNormalized, chords: chords,
                                           tuningCoherence: chroma.tuningCoherence, flatness: spectralResult.flatness)
         let tempoEstimator = TempoEstimator()
         let tempoEstimate = tempoEstimator.estimate(
@@ -167,7 +167,7 @@ final class AnalysisPass {
             onsetLevelsDB: Self.levelsAfter(onsetResult.timesSeconds, frameRMS: frameRMS, hopSeconds: hopSeconds),
             silenceHeadSeconds: levelResult.silenceHeadSeconds,
             swellTimes: swells, swellLevelsDB: Self.levelsAfter(swells, frameRMS: frameRMS, hopSeconds: hopSeconds),
-            pitchClasses: chroma.frames))
+            pitchClasses: chroma.frames, keyedProgression: key != nil && chords.holdsProgression))
         let pitch = kind.kind == .oneshot && spectralResult.flatness < 0.3
             ? PitchEstimator().estimate(segment: pitchSegment, sampleRate: sampleRate) : nil
         let family = FamilyClassifier().classify(.init(

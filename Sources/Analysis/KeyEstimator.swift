@@ -13,12 +13,11 @@ public struct KeyEstimator {
         /// Minimum correlation of the chroma with its best-fitting profile (any of the 24) to report a
         /// key at all, [-1, 1]. Synthetic chord loops fit at 0.72–0.87, drum loops at 0.29–0.63.
         public var minimumCorrelation = 0.68
-        /// The minimum correlation when the file holds a chord progression (`progressionChords`
-        /// different chords, each held `progressionHeldFrames` long frames, about 1.1 s): loops of
-        /// i–VII–VI–V with drums, whose major V is foreign to the minor profile, fit at 0.61–0.68.
-        /// No file of the Debian corpus that fits between the two minimums holds such a progression.
+        /// The minimum correlation when the file holds a chord progression
+        /// (`ChordSequence.holdsProgression`): loops of i–VII–VI–V with drums, whose major V is
+        /// foreign to the minor profile, fit at 0.61–0.68. No file of the Debian corpus that fits
+        /// between the two minimums holds a progression.
         public var minimumProgressionCorrelation = 0.6
-        public var progressionChords = 3, progressionHeldFrames = 3
         /// Weight of the tonic's share of the opening's bass, and of the whole file's bass, [0, 2].
         public var openingBassWeight = 0.3, bassWeight = 0.1
         /// Weights of the chord evidence, [0, 2]: the chords' fit with the key (`ChordEvidence.fit`),
@@ -92,9 +91,8 @@ public struct KeyEstimator {
         }
         scores.sort { $0.total > $1.total }
         let best = scores[0]
-        let holdsProgression = (chords?.distinctChords(heldFrames: configuration.progressionHeldFrames) ?? 0)
-            >= configuration.progressionChords
-        let minimumFit = holdsProgression ? configuration.minimumProgressionCorrelation : configuration.minimumCorrelation
+        let minimumFit = chords?.holdsProgression == true
+            ? configuration.minimumProgressionCorrelation : configuration.minimumCorrelation
         guard let fit = scores.map(\.r).max(), fit >= minimumFit else { return nil }
         return Result(tonic: best.key.tonicName, mode: best.key.mode, name: best.key.name,
                       camelot: best.key.camelot, openKey: best.key.openKey,

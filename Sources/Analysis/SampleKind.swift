@@ -5,7 +5,7 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
 
 /// Decides one-shot vs loop from duration, onsets and rhythmic regularity.
 ///
-/// Rules (version 8), in order:
+/// Rules (version 9), in order:
 /// 1. shorter than 0.8 s is a one-shot;
 /// 2. a file whose onsets are spread over most of its length (≥ 4 onsets, first-to-last span ≥ 40 %
 ///    of the sounding length), that has a periodic onset envelope (tempo confidence, or the comb score
@@ -21,7 +21,10 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
 ///    no onsets) is a loop when its swells lie on a `SwellGrid`: at least three, near full level,
 ///    each the same lateness after its slot of a grid of 4 or 8 chords that spans the file, and at
 ///    least half of them changing the pitch classes (a held chord's beating voices swell too);
-/// 5. everything else — single hits with long tails, held pads, risers — is a one-shot.
+/// 5. a file in a key whose chords change through a progression (`ChordSequence.holdsProgression`:
+///    at least three different chords, each held about 1.1 s) is a loop, however its chords start —
+///    a one-shot holds one chord;
+/// 6. everything else — single hits with long tails, held pads, risers — is a one-shot.
 public struct KindClassifier {
     public struct Evidence: Sendable {
         public var durationSeconds: Double
@@ -39,10 +42,12 @@ public struct KindClassifier {
         public var swellLevelsDB: [Double]
         /// The pitch classes of each stretch of the file (`Chromagram.frames`); nil: unknown.
         public var pitchClasses: PitchClassFrames?
+        /// Whether the file has a key and its chords change through a progression.
+        public var keyedProgression: Bool
         public init(durationSeconds: Double, soundingSeconds: Double, onsetTimes: [Double],
                     tempo: TempoEstimator.Result?, onsetLevelsDB: [Double] = [], silenceHeadSeconds: Double = 0,
                     swellTimes: [Double] = [], swellLevelsDB: [Double] = [],
-                    pitchClasses: PitchClassFrames? = nil) {
+                    pitchClasses: PitchClassFrames? = nil, keyedProgression: Bool = false) {
             self.durationSeconds = durationSeconds
             self.soundingSeconds = soundingSeconds
             self.onsetTimes = onsetTimes
@@ -52,6 +57,7 @@ public struct KindClassifier {
             self.swellTimes = swellTimes
             self.swellLevelsDB = swellLevelsDB
             self.pitchClasses = pitchClasses
+            self.keyedProgression = keyedProgression
         }
     }
 
@@ -89,6 +95,9 @@ public struct KindClassifier {
         if SwellGrid.find(swellTimes: evidence.swellTimes, swellLevelsDB: evidence.swellLevelsDB,
                           durationSeconds: evidence.durationSeconds, startSeconds: evidence.silenceHeadSeconds,
                           pitchClasses: evidence.pitchClasses) != nil {
+            return Result(kind: .loop, confidence: 0.6)
+        }
+        if evidence.keyedProgression {
             return Result(kind: .loop, confidence: 0.6)
         }
         return Result(kind: .oneshot, confidence: onsets.count <= 2 ? 0.9 : 0.6)

@@ -106,6 +106,47 @@ struct SampleKindTests {
         #expect(grid([0.5, 2.5], 4.5) == nil)      // does not start with the sound
     }
 
+    /// Pad chords over their roots, each fading in over 0.5 s and out over the next chord's fade-in (no
+    /// attack the onset detector sees), held for the given lengths.
+    static func crossfadedPad(_ chords: [[Int]], seconds: [Double], sampleRate: Int = 44100) -> [Float] {
+        let fade = 0.5, fadeFrames = Signals.length(fade, sampleRate)
+        var out = Signals.silence(seconds: seconds.reduce(0, +) + fade, sampleRate: sampleRate)
+        var start = 0.0
+        for (chord, length) in zip(chords, seconds) {
+            for (n, midi) in ([chord[0] - 24] + chord).enumerated() {
+                var note = Signals.tone(midi: Double(midi), seconds: length + fade, sampleRate: sampleRate,
+                                        amplitude: n == 0 ? 0.3 : 0.15, decaySeconds: 60)
+                for i in note.indices {
+                    note[i] *= min(1, Float(i) / Float(fadeFrames), Float(note.count - i) / Float(fadeFrames))
+                }
+                Signals.mix(note, into: &out, at: Signals.length(start, sampleRate))
+            }
+            start += length
+        }
+        return Signals.normalize(out, peak: 0.8)
+    }
+
+    @Test("a pad progression of uneven chords with no attacks (one onset, no grid) is a loop; the pad on one chord is a one-shot")
+    func unevenPadProgression() throws {
+        let chords = [Self.cMajor, Self.aMinor, Self.fMajor, Self.gMajor]
+        let r = try Analyzer().analyze(path: Fixtures.write(
+            Self.crossfadedPad(chords, seconds: [2.5, 3.5, 2.0, 4.0]), in: dir, name: "pad-uneven.wav"))
+        #expect(r.onsets.count == 1)
+        #expect(r.key?.name == "C major")
+        #expect(r.kind == .loop)
+        let held = try Analyzer().analyze(path: Fixtures.write(
+            Self.crossfadedPad([Self.cMajor], seconds: [12]), in: dir, name: "pad-held.wav"))
+        #expect(held.kind == .oneshot)
+    }
+
+    @Test("the classifier calls a keyed progression with few, uneven onsets a loop, and the same onsets without one a one-shot",
+          arguments: [true, false])
+    func keyedProgression(_ progression: Bool) {
+        let evidence = KindClassifier.Evidence(durationSeconds: 8, soundingSeconds: 8, onsetTimes: [0, 1.6, 4, 5.2],
+                                               tempo: nil, onsetLevelsDB: [0, -1, -1, -1], keyedProgression: progression)
+        #expect(KindClassifier().classify(evidence).kind == (progression ? .loop : .oneshot))
+    }
+
     @Test("the classifier calls few onsets on a grid a loop, and the same onsets off it a one-shot")
     func classifier() {
         let onGrid = KindClassifier.Evidence(durationSeconds: 4, soundingSeconds: 4, onsetTimes: [0, 2], tempo: nil,
