@@ -62,7 +62,7 @@ public struct ChordSequence: Sendable, Equatable {
         public init(chord: Chord, frames: Int) { self.chord = chord; self.frames = frames }
     }
 
-    /// Added to a triad's match when the frame's bass is its root.
+    /// Added to a chord's match when the frame's bass is its root.
     public static let bassBonus = 0.1
     /// Added to the path for each frame that keeps the previous frame's chord.
     public static let stayBonus = 0.15

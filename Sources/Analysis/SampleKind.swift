@@ -3,7 +3,7 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
     case oneshot, loop
 }
 
-/// Decides one-shot vs loop from duration, onsets and rhythmic regularity.
+/// Decides one-shot vs loop from duration, onsets, rhythmic regularity and harmony.
 ///
 /// Rules (version 9), in order:
 /// 1. shorter than 0.8 s is a one-shot;
