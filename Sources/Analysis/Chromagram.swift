@@ -75,7 +75,7 @@ public struct Chromagram {
             guard index >= 0, index < whole.count else { continue }
             let magnitude = Double(p.squareRoot())
             whole[index] += magnitude
-            let pitchClass = ((Int(midi.rounded()) % 12) + 12) % 12
+            let pitchClass = Chromagram.pitchClass(ofMidi: midi)
             frames.add(Float(magnitude), pitchClass: pitchClass, frameIndex: frame)
             if !bassFound && p >= bassFloor {
                 bassFound = true
@@ -122,13 +122,15 @@ public struct Chromagram {
         let tuning = tuningCents / 100
         var chroma = [Double](repeating: 0, count: 12)
         for (index, value) in histogram.enumerated() where value > 0 {
-            let midi = Double(Chromagram.lowestMidi) + Chromagram.semitoneOffset(index) - tuning
-            let pitchClass = ((Int(midi.rounded()) % 12) + 12) % 12
-            chroma[pitchClass] += value
+            chroma[Chromagram.pitchClass(ofMidi: Double(Chromagram.lowestMidi) + Chromagram.semitoneOffset(index) - tuning)]
+                += value
         }
         let maxValue = chroma.max() ?? 0
         return maxValue > 0 ? chroma.map { $0 / maxValue } : chroma
     }
+
+    /// The pitch class (0 = C) of the nearest semitone to a fractional MIDI note.
+    private static func pitchClass(ofMidi midi: Double) -> Int { ((Int(midi.rounded()) % 12) + 12) % 12 }
 
     /// Offset of a histogram bin's centre from `lowestMidi`, semitones.
     private static func semitoneOffset(_ index: Int) -> Double {

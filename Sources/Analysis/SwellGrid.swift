@@ -64,8 +64,7 @@ public enum SwellGrid {
         // The chord before each swell and the chord after it.
         let period = best.grid.periodSeconds
         let changes = offsets.filter { offset in
-            let slot = ((offset - best.fit.lateness) / period).rounded()
-            let change = startSeconds + slot * period
+            let change = startSeconds + slot(offset, lateness: best.fit.lateness, period: period) * period
             guard let before = pitchClasses.pitchClasses(from: change - period, to: change),
                   let after = pitchClasses.pitchClasses(from: change, to: change + period) else { return false }
             return cosine(before, after) < sameHarmony
@@ -82,7 +81,7 @@ public enum SwellGrid {
             var used = Set<Int>()
             var worst = 0.0
             let onGrid = offsets.allSatisfy { offset in
-                let slot = ((offset - lateness) / period).rounded()
+                let slot = slot(offset, lateness: lateness, period: period)
                 let distance = abs(offset - lateness - slot * period)
                 guard slot >= 1, slot < Double(slots), distance <= tolerance else { return false }
                 worst = max(worst, distance)
@@ -91,6 +90,12 @@ public enum SwellGrid {
             if onGrid && worst < best?.miss ?? .infinity { best = (worst, lateness) }
         }
         return best
+    }
+
+    /// The slot of the grid (period `period`, every swell `lateness` late) that a swell at `offset`
+    /// seconds from the start of sound falls in.
+    private static func slot(_ offset: Double, lateness: Double, period: Double) -> Double {
+        ((offset - lateness) / period).rounded()
     }
 
     private static func cosine(_ a: [Double], _ b: [Double]) -> Double {
