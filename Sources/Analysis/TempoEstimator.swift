@@ -47,6 +47,9 @@ import Foundation
 /// it a tempo is supported by periodicity at one, two or four beats (the best of the three comb
 /// scores), the accent prior is left out, and the tempo prior chooses the octave — so 4 bars of
 /// chords changing every half bar at 120 BPM read 120, not the 60 at which each chord is a beat.
+/// With two or three chord changes its comb is weak and peaks where the first interval ends — an
+/// attack's flux peaks up to 40 ms early, the file's first onset cannot —, so a whole-bar tempo within
+/// 4 % of the free estimate on whose beats every change falls (`onBeats`) makes it exact.
 public struct TempoEstimator {
     public struct Configuration: Sendable {
         /// Tempo search range, BPM.
@@ -80,6 +83,8 @@ public struct TempoEstimator {
         /// of a sixteenth (after removing their common offset, the detector's latency); an off-beat
         /// sixteenth may also sit up to `gridSwing` sixteenths late (swing up to about 0.65).
         public var gridMinimumOnsets = 6, gridFraction = 0.85, gridTolerance = 0.15, gridSwing = 0.3
+        /// How far from a beat a harmonic loop's chord change may lie (`onBeats`), beats.
+        public var beatTolerance = 0.1
         /// Ring-out lengths (`ringOutFit`): a candidate loop of 1, 2 or 4 bars ends between `maximumRingOut`
         /// and `minimumRingOut` seconds before the file does (shorter gaps are an inexact trim, which the
         /// whole-bar fit at the duration already covers).
@@ -268,9 +273,13 @@ public struct TempoEstimator {
                     && abs(refine(octave, comb: comb) / octave - 1) < 0.01
             }
         }
+        // Harmonic material with few onsets (chord changes) has a weak comb, peaked where the first
+        // interval ends; the whole-bar tempo on whose beats every chord change falls is confirmed too.
+        let chordsOnBeats = { (bpm: Double) -> Bool in harmonic && onBeats(onsetTimes: onsetTimes ?? [], bpm: bpm) }
         // The best whole-bar tempo within 4 % of the free estimate, with nearly its comb or confirmed that way.
         let nearFit = bars.filter {
-            abs($0.bpm / best.bpm - 1) < 0.04 && ($0.comb >= 0.8 * best.comb || octaveOnPeak($0.bpm))
+            abs($0.bpm / best.bpm - 1) < 0.04
+                && ($0.comb >= 0.8 * best.comb || octaveOnPeak($0.bpm) || chordsOnBeats($0.bpm))
         }.max(by: { $0.total < $1.total })
         let barFit = onPeak.max(by: { $0.total < $1.total }).flatMap { $0.comb >= 0.5 * best.comb ? $0 : nil }
         // A loop that rings past its last bar: the circular autocorrelation of the whole file wraps at the
@@ -316,7 +325,7 @@ public struct TempoEstimator {
             chosen = bar
             fitsBars = true
         } else if let bar = nearFit ?? bars.max(by: { $0.total < $1.total }),
-                  periodicEnough(bar) || (nearFit != nil && octaveOnPeak(bar.bpm)),
+                  periodicEnough(bar) || (nearFit != nil && (octaveOnPeak(bar.bpm) || chordsOnBeats(bar.bpm))),
                   nearFit != nil || bar.total >= 0.8 * best.total {
             chosen = bar
             fitsBars = true
@@ -384,6 +393,18 @@ public struct TempoEstimator {
             }
         }
         return Double(onGrid) >= configuration.gridFraction * Double(onsetTimes.count)
+    }
+
+    /// Whether every onset after the first lies on a beat of `bpm` counted from the first, within
+    /// `beatTolerance` of a beat (an attack's flux peaks up to about 40 ms before it, the file's first
+    /// onset at 0 does not).
+    public func onBeats(onsetTimes: [Double], bpm: Double) -> Bool {
+        guard onsetTimes.count >= 2, let first = onsetTimes.first, bpm > 0 else { return false }
+        let beat = 60 / bpm
+        return onsetTimes.dropFirst().allSatisfy { time in
+            let position = (time - first) / beat
+            return abs(position - position.rounded()) <= configuration.beatTolerance
+        }
     }
 
     /// Log-normal prior on the tempo: 1 at `preferredBPM`, e^(−½) `priorOctaves` away.
