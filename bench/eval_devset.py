@@ -225,7 +225,7 @@ def score(rows, results, has_kind=True):
                 if sc < 1.0:
                     fail(row, "key", truth, f"{k.get('tonic')} {k.get('mode')} ({label}, {sc:g})")
 
-        elif s == "pitch" and row["midi"] is not None:
+        if s == "pitch" and row["midi"] is not None:
             c["n_pitch"] += 1
             t = row["midi"] + row["cents"] / 100.0
             truth = f"{fmt_midi(t)} ({440.0 * 2 ** ((t - 69) / 12):.2f} Hz)"
