@@ -83,6 +83,10 @@ public struct TempoEstimator {
         /// of a sixteenth (after removing their common offset, the detector's latency); an off-beat
         /// sixteenth may also sit up to `gridSwing` sixteenths late (swing up to about 0.65).
         public var gridMinimumOnsets = 6, gridFraction = 0.85, gridTolerance = 0.15, gridSwing = 0.3
+        /// The grid tolerance is at least this (seconds): onsets of different sounds come with different
+        /// detector latencies (a 6 ms rim's flux peaks about 23 ms before a shaker's with a 20 ms attack),
+        /// which at fast tempos is more than `gridTolerance` sixteenths.
+        public var gridToleranceSeconds = 0.025
         /// How far from a beat a harmonic loop's chord change may lie (`onBeats`), beats.
         public var beatTolerance = 0.1
         /// Ring-out lengths (`ringOutFit`): a candidate loop of 1, 2 or 4 bars ends between `maximumRingOut`
@@ -289,16 +293,6 @@ public struct TempoEstimator {
         let fitsWholeFile = barFit.map { bar in
             Self.barBeats.contains { abs($0 * 60 / durationSeconds - bar.bpm) < 1e-9 }
         } ?? false
-        // When a whole-bar tempo near the free estimate (`nearFit`) explains the length, a ring-out fit
-        // must agree with the free estimate up to octaves: one at a cross-rhythm of it (4/3 of a one-bar
-        // drum & bass loop) wraps a loop that did not ring.
-        let ring = harmonic || fitsWholeFile
-            ? nil
-            : ringOutFit(envelope: e, frameRMS: frameRMS, framesPerSecond: fps, durationSeconds: durationSeconds,
-                         prior: prior, reference: barFit?.bpm ?? best.bpm,
-                         leastComb: max(configuration.minimumBarComb, 0.5 * best.comb),
-                         beating: (barFit?.comb ?? 0) * configuration.ringOverBarFit)
-                .flatMap { nearFit == nil || Self.sameUpToOctaves($0.bpm, best.bpm) ? $0 : nil }
         // A loop of 3 or 6 bars: the free estimate itself lands on that length (within 2 %), agrees with
         // no 1-, 2-, 4- … bar length at any octave, and its comb or its score beats the best whole-bar
         // tempo's (which is then a cross-rhythm of it: 2/3 or 4/3).
@@ -312,6 +306,18 @@ public struct TempoEstimator {
             let beatsBar = fit.comb > (barFit?.comb ?? 0) || fit.total > (barFit?.total ?? 0)
             return !powerOfTwoAgrees && beatsBar ? fit : nil
         }
+        // When a whole-bar tempo near the free estimate (`nearFit`) explains the length, a ring-out fit
+        // must agree with the free estimate up to octaves: one at a cross-rhythm of it (4/3 of a one-bar
+        // drum & bass loop) wraps a loop that did not ring. A free estimate that is itself a 3- or 6-bar
+        // fit (`oddFit`) explains the length too: 4 bars at 2/3 of its tempo, ringing out, would be its
+        // dotted-quarter cross-rhythm.
+        let ring = harmonic || fitsWholeFile || oddFit != nil
+            ? nil
+            : ringOutFit(envelope: e, frameRMS: frameRMS, framesPerSecond: fps, durationSeconds: durationSeconds,
+                         prior: prior, reference: barFit?.bpm ?? best.bpm,
+                         leastComb: max(configuration.minimumBarComb, 0.5 * best.comb),
+                         beating: (barFit?.comb ?? 0) * configuration.ringOverBarFit)
+                .flatMap { nearFit == nil || Self.sameUpToOctaves($0.bpm, best.bpm) ? $0 : nil }
         if let ring {
             chosen = ring
             fitsBars = true
@@ -336,10 +342,12 @@ public struct TempoEstimator {
         // tempo at 3/4 of it (or 3/2 of a 2/3 reading) at which the file is 3 or 6 bars, the onsets lie on
         // its grid and the comb is nearly as strong (0.8) takes its place.
         if !harmonic, let onsetTimes, !onSixteenthGrid(onsetTimes: onsetTimes, bpm: chosen.bpm) {
-            let beat = [0.75, 1.5].compactMap { ratio -> Candidate? in
+            // The file's length with and without its silent tail gives one tempo each, nearest first: over
+            // 6 bars the grid of a tempo 0.4 % off drifts off the onsets, so the other one is tried too.
+            let beat = [0.75, 1.5].flatMap { ratio -> [Candidate] in
                 let target = chosen.bpm * ratio
                 return oddTempos.filter { abs($0 / target - 1) < 0.02 }
-                    .min(by: { abs($0 / target - 1) < abs($1 / target - 1) }).map(candidate)
+                    .sorted { abs($0 / target - 1) < abs($1 / target - 1) }.map(candidate)
             }.first { fit in
                 fit.bpm >= configuration.minBPM && fit.bpm <= maxBPM && fit.comb >= configuration.minimumBarComb
                     && fit.comb >= 0.8 * chosen.comb
@@ -378,7 +386,8 @@ public struct TempoEstimator {
     /// file start, counts as on the grid.
     func onSixteenthGrid(onsetTimes: [Double], bpm: Double) -> Bool {
         guard onsetTimes.count >= configuration.gridMinimumOnsets, bpm > 0 else { return false }
-        let sixteenth = 15 / bpm, tolerance = configuration.gridTolerance
+        let sixteenth = 15 / bpm
+        let tolerance = max(configuration.gridTolerance, configuration.gridToleranceSeconds / sixteenth)
         let later = onsetTimes.dropFirst().map { $0 / sixteenth }
         let fractions = later.map { $0 - $0.rounded(.down) }.sorted()
         let latency = fractions[fractions.count / 2]

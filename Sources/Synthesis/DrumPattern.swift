@@ -4,7 +4,7 @@
 public struct DrumPattern: Sendable {
     /// One voice: the hit's sound and the steps (0–15) it plays on, at a gain.
     public struct Voice: Sendable {
-        public enum Sound: Sendable { case kick, snare, hat }
+        public enum Sound: Sendable { case kick, snare, hat, rim, shaker }
         public var sound: Sound
         public var steps: [Int]
         public var gain: Float
@@ -35,6 +35,12 @@ public struct DrumPattern: Sendable {
         Voice(.kick, steps: [0]), Voice(.snare, steps: [8]),
         Voice(.hat, steps: [0, 2, 4, 6, 8, 10, 12, 14], gain: 0.6)])
 
+    /// Son clave rims (3-3-4-2-4 sixteenths) over sixteenth-note shakers, kick on 1 and 3 (latin): the
+    /// dev set's latin kit.
+    public static let clave = DrumPattern([
+        Voice(.rim, steps: [0, 3, 6, 10, 12], gain: 0.9), Voice(.shaker, steps: Array(0..<16), gain: 0.7),
+        Voice(.kick, steps: [0, 8], gain: 0.8)])
+
     /// Renders `bars` bars at `bpm`. `swing` is the position of the off-beat sixteenths between
     /// their neighbours (0.5 straight, 0.66 triplet swing).
     public func render(bpm: Double, bars: Int, swing: Double = 0.5, sampleRate: Int = 44100) -> [Float] {
@@ -43,7 +49,8 @@ public struct DrumPattern: Sendable {
         var out = [Float](repeating: 0, count: length + sampleRate)
         let sounds: [Voice.Sound: [Float]] = [
             .kick: Drums.kick(sampleRate: sampleRate), .snare: Drums.snare(sampleRate: sampleRate),
-            .hat: Drums.hat(sampleRate: sampleRate)]
+            .hat: Drums.hat(sampleRate: sampleRate), .rim: Drums.rim(sampleRate: sampleRate),
+            .shaker: Drums.shaker(sampleRate: sampleRate)]
         for bar in 0..<bars {
             for voice in voices {
                 for s in voice.steps {

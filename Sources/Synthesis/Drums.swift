@@ -57,6 +57,27 @@ public enum Drums {
         return Signals.normalize(raw, peak: 0.5)
     }
 
+    /// A rim shot: 1.7 kHz and 820 Hz sines under a 6 ms decay, 50 ms long — an attack as sharp as a hit gets.
+    public static func rim(sampleRate: Int = 44100) -> [Float] {
+        (0..<Signals.length(0.05, sampleRate)).map { i in
+            let t = Double(i) / Double(sampleRate)
+            return Float(0.6 * (sin(2 * Double.pi * 1700 * t) + 0.5 * sin(2 * Double.pi * 820 * t)) * exp(-t / 0.006))
+        }
+    }
+
+    /// A shaker: differentiated noise that swells over 20 ms and decays over 30 ms, 90 ms long. Its slow
+    /// attack peaks in the onset envelope later, relative to the hit, than a rim's or a kick's does.
+    public static func shaker(sampleRate: Int = 44100, seed: UInt64 = 13) -> [Float] {
+        var random = SeededRandom(seed: seed)
+        var previous: Float = 0
+        return (0..<Signals.length(0.09, sampleRate)).map { i in
+            let t = Double(i) / Double(sampleRate)
+            let white = random.nextSigned()
+            defer { previous = white }
+            return 0.1 * (white - previous) * Float(min(t / 0.02, 1) * exp(-t / 0.03))
+        }
+    }
+
     /// A four-on-the-floor loop exactly `bars` bars long: kick on beats, snare on 2 and 4, hats on off-beats.
     public static func loop(bpm: Double, bars: Int, sampleRate: Int = 44100) -> [Float] {
         let beat = 60 / bpm
