@@ -83,10 +83,12 @@ public struct TempoEstimator {
         /// of a sixteenth (after removing their common offset, the detector's latency); an off-beat
         /// sixteenth may also sit up to `gridSwing` sixteenths late (swing up to about 0.65).
         public var gridMinimumOnsets = 6, gridFraction = 0.85, gridTolerance = 0.15, gridSwing = 0.3
-        /// The grid tolerance is at least this (seconds): onsets of different sounds come with different
-        /// detector latencies (a 6 ms rim's flux peaks about 23 ms before a shaker's with a 20 ms attack),
-        /// which at fast tempos is more than `gridTolerance` sixteenths.
-        public var gridToleranceSeconds = 0.025
+        /// When the cross-rhythm check compares the grids of two readings of a loop, their tolerance is
+        /// at least this (seconds): onsets of different sounds come with different detector latencies (a
+        /// 6 ms rim's flux peaks about 23 ms before a shaker's with a 20 ms attack), which at fast tempos
+        /// is more than `gridTolerance` sixteenths. (A whole-bar fit with a weak comb keeps the plain
+        /// tolerance: at 190 BPM this floor lets the grid hold three quarters of all onset times.)
+        public var crossRhythmGridSeconds = 0.025
         /// How far from a beat a harmonic loop's chord change may lie (`onBeats`), beats.
         public var beatTolerance = 0.1
         /// Ring-out lengths (`ringOutFit`): a candidate loop of 1, 2 or 4 bars ends between `maximumRingOut`
@@ -341,7 +343,8 @@ public struct TempoEstimator {
         // reading the onsets leave the sixteenth grid (the loop's sixteenths fall on thirds of a beat). The
         // tempo at 3/4 of it (or 3/2 of a 2/3 reading) at which the file is 3 or 6 bars, the onsets lie on
         // its grid and the comb is nearly as strong (0.8) takes its place.
-        if !harmonic, let onsetTimes, !onSixteenthGrid(onsetTimes: onsetTimes, bpm: chosen.bpm) {
+        let floor = configuration.crossRhythmGridSeconds
+        if !harmonic, let onsetTimes, !onSixteenthGrid(onsetTimes: onsetTimes, bpm: chosen.bpm, toleranceSeconds: floor) {
             // The file's length with and without its silent tail gives one tempo each, nearest first: over
             // 6 bars the grid of a tempo 0.4 % off drifts off the onsets, so the other one is tried too.
             let beat = [0.75, 1.5].flatMap { ratio -> [Candidate] in
@@ -351,7 +354,7 @@ public struct TempoEstimator {
             }.first { fit in
                 fit.bpm >= configuration.minBPM && fit.bpm <= maxBPM && fit.comb >= configuration.minimumBarComb
                     && fit.comb >= 0.8 * chosen.comb
-                    && onSixteenthGrid(onsetTimes: onsetTimes, bpm: fit.bpm)
+                    && onSixteenthGrid(onsetTimes: onsetTimes, bpm: fit.bpm, toleranceSeconds: floor)
             }
             if let beat {
                 chosen = beat
@@ -381,13 +384,13 @@ public struct TempoEstimator {
 
     /// Whether the onsets lie on the sixteenth-note grid of `bpm` (anchored at the file start): at least
     /// `gridMinimumOnsets` of them, and `gridFraction` of them within `gridTolerance` sixteenths of a
-    /// sixteenth, an off-beat one also up to `gridSwing` sixteenths late. The onsets after the first are
-    /// shifted by their median offset from the grid (the onset detector's latency); the first, at the
-    /// file start, counts as on the grid.
-    func onSixteenthGrid(onsetTimes: [Double], bpm: Double) -> Bool {
+    /// sixteenth (or of `toleranceSeconds`, if that is more), an off-beat one also up to `gridSwing`
+    /// sixteenths late. The onsets after the first are shifted by their median offset from the grid (the
+    /// onset detector's latency); the first, at the file start, counts as on the grid.
+    func onSixteenthGrid(onsetTimes: [Double], bpm: Double, toleranceSeconds: Double = 0) -> Bool {
         guard onsetTimes.count >= configuration.gridMinimumOnsets, bpm > 0 else { return false }
         let sixteenth = 15 / bpm
-        let tolerance = max(configuration.gridTolerance, configuration.gridToleranceSeconds / sixteenth)
+        let tolerance = max(configuration.gridTolerance, toleranceSeconds / sixteenth)
         let later = onsetTimes.dropFirst().map { $0 / sixteenth }
         let fractions = later.map { $0 - $0.rounded(.down) }.sorted()
         let latency = fractions[fractions.count / 2]
