@@ -193,8 +193,8 @@ struct TempoEstimatorTests {
     /// The dev set's latin kit: son clave rims over a sixteenth-note shaker. Its dotted quarters (six
     /// sixteenths) make 3 or 6 bars read as 2 or 4 bars at 2/3 of the tempo. At the tempo the onsets lie on
     /// the sixteenth grid, but a rim's onset comes about 23 ms earlier than a shaker's (its flux peaks
-    /// sooner), more than 0.15 of a sixteenth above 150 BPM: these five read 2/3 while the grid tolerance
-    /// had no floor in seconds. At 99 BPM the loop's length less its silent tail gives a tempo 0.4 % off,
+    /// sooner), more than 0.15 of a sixteenth above 150 BPM: these five read 2/3 while the cross-rhythm
+    /// check's grid tolerance had no floor in seconds (`crossRhythmGridSeconds`). At 99 BPM the loop's length less its silent tail gives a tempo 0.4 % off,
     /// whose grid drifts off the onsets over 6 bars; it read 4/3 while only the nearest 3- or 6-bar
     /// tempo was tried.
     @Test("a clave loop of 3 or 6 bars reads its tempo, not 2/3 or 4/3 of it",
