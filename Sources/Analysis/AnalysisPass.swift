@@ -167,7 +167,10 @@ final class AnalysisPass {
             onsetLevelsDB: Self.levelsAfter(onsetResult.timesSeconds, frameRMS: frameRMS, hopSeconds: hopSeconds),
             silenceHeadSeconds: levelResult.silenceHeadSeconds,
             swellTimes: swells, swellLevelsDB: Self.levelsAfter(swells, frameRMS: frameRMS, hopSeconds: hopSeconds),
-            pitchClasses: chroma.frames, keyedProgression: key != nil && chords.holdsProgression))
+            pitchClasses: chroma.frames, keyedProgression: key != nil && chords.holdsProgression,
+            keyedChordChange: key != nil && Self.changesChordAtFullLevel(
+                chords, frameSeconds: chroma.frames.frameSeconds, startSeconds: levelResult.silenceHeadSeconds,
+                frameRMS: frameRMS, hopSeconds: hopSeconds)))
         let pitch = kind.kind == .oneshot && spectralResult.flatness < 0.3
             ? PitchEstimator().estimate(segment: pitchSegment, sampleRate: sampleRate) : nil
         let family = FamilyClassifier().classify(.init(
@@ -215,6 +218,18 @@ final class AnalysisPass {
         guard samples >= frameSize, let loudest = frameRMS.max(), loudest > 0 else { return Decibels.floor }
         let last = min(frameRMS.count - 1, wholeFrames(samples: samples, frameSize: frameSize, hopSize: hopSize) - 1)
         return Decibels.fromAmplitude(Double(frameRMS[last]) / Double(loudest))
+    }
+
+    /// Whether `chords` alternate two chords (`ChordSequence.twoChordChange`) and the second one, a
+    /// chord frame after it begins (its frames counted from `startSeconds`; a chord frame is coarse, and
+    /// the first may still hold the first chord's tail), sounds within `KindClassifier.comeBackDB` of the
+    /// loudest level.
+    static func changesChordAtFullLevel(_ chords: ChordSequence, frameSeconds: Double, startSeconds: Double,
+                                        frameRMS: [Float], hopSeconds: Double) -> Bool {
+        guard let change = chords.twoChordChange else { return false }
+        let at = startSeconds + Double(change + 1) * frameSeconds
+        return (levelsAfter([at], frameRMS: frameRMS, hopSeconds: hopSeconds).first ?? Decibels.floor)
+            >= KindClassifier.comeBackDB
     }
 
     /// Seconds after an onset in which its level is measured.

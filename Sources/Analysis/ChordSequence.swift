@@ -111,6 +111,31 @@ public struct ChordSequence: Sendable, Equatable {
         distinctChords(heldFrames: Self.progressionHeldFrames) >= Self.progressionChords
     }
 
+    /// A two-chord loop's chords, each held this share of the chord frames or more (a loop of two
+    /// chords gives each about half).
+    public static let twoChordShare = 0.35
+
+    /// Where the chords first change when they alternate between two chords on different roots: the
+    /// chords held `progressionHeldFrames` at a stretch are exactly two, on different roots, each held
+    /// `twoChordShare` of the chord frames or more. The frame (counted over chord frames) at which the
+    /// second chord begins; nil otherwise. A held chord keeps its root as its third or its upper notes
+    /// fade, so its quality may change but not its root.
+    public var twoChordChange: Int? {
+        let held = segments.filter { $0.frames >= Self.progressionHeldFrames }
+        let chords = Set(held.map(\.chord))
+        guard chords.count == 2, Set(chords.map(\.root)).count == 2, let first = held.first?.chord else { return nil }
+        let total = Double(frameCount)
+        guard chords.allSatisfy({ chord in
+            Double(held.filter { $0.chord == chord }.reduce(0) { $0 + $1.frames }) >= Self.twoChordShare * total
+        }) else { return nil }
+        var offset = 0
+        for segment in segments {
+            if segment.frames >= Self.progressionHeldFrames && segment.chord != first { return offset }
+            offset += segment.frames
+        }
+        return nil
+    }
+
     /// The chord index (into `chords`) per frame that maximises the summed matches plus `stayBonus`
     /// per kept chord (Viterbi; ties go to the lower index).
     private static func bestPath(_ scores: [[Double]]) -> [Int] {

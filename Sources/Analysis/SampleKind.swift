@@ -5,7 +5,7 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
 
 /// Decides one-shot vs loop from duration, onsets, rhythmic regularity and harmony.
 ///
-/// Rules (version 9), in order:
+/// Rules (version 10), in order:
 /// 1. shorter than 0.8 s is a one-shot;
 /// 2. a file whose onsets are spread over most of its length (≥ 4 onsets, first-to-last span ≥ 40 %
 ///    of the sounding length), that has a periodic onset envelope (tempo confidence, or the comb score
@@ -23,7 +23,10 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
 ///    least half of them changing the pitch classes (a held chord's beating voices swell too);
 /// 5. a file in a key whose chords change through a progression (`ChordSequence.holdsProgression`:
 ///    at least three different chords, each held about 1.1 s) is a loop, however its chords start —
-///    a one-shot holds one chord;
+///    a one-shot holds one chord; so is one in a key that alternates two chords on different roots,
+///    each held about a third of the file or more, the second within 6 dB of the loudest level
+///    (`ChordSequence.twoChordChange`: a pad loop of two chords; a held chord keeps its root, and a
+///    bell whose partials drift as it decays is far below its peak by then);
 /// 6. everything else — single hits with long tails, held pads, risers — is a one-shot.
 public struct KindClassifier {
     public struct Evidence: Sendable {
@@ -44,10 +47,14 @@ public struct KindClassifier {
         public var pitchClasses: PitchClassFrames?
         /// Whether the file has a key and its chords change through a progression.
         public var keyedProgression: Bool
+        /// Whether the file has a key and alternates two chords on different roots
+        /// (`ChordSequence.twoChordChange`), the second sounding within `comeBackDB` of the loudest level.
+        public var keyedChordChange: Bool
         public init(durationSeconds: Double, soundingSeconds: Double, onsetTimes: [Double],
                     tempo: TempoEstimator.Result?, onsetLevelsDB: [Double] = [], silenceHeadSeconds: Double = 0,
                     swellTimes: [Double] = [], swellLevelsDB: [Double] = [],
-                    pitchClasses: PitchClassFrames? = nil, keyedProgression: Bool = false) {
+                    pitchClasses: PitchClassFrames? = nil, keyedProgression: Bool = false,
+                    keyedChordChange: Bool = false) {
             self.durationSeconds = durationSeconds
             self.soundingSeconds = soundingSeconds
             self.onsetTimes = onsetTimes
@@ -58,6 +65,7 @@ public struct KindClassifier {
             self.swellLevelsDB = swellLevelsDB
             self.pitchClasses = pitchClasses
             self.keyedProgression = keyedProgression
+            self.keyedChordChange = keyedChordChange
         }
     }
 
@@ -97,7 +105,7 @@ public struct KindClassifier {
                           pitchClasses: evidence.pitchClasses) != nil {
             return Result(kind: .loop, confidence: 0.6)
         }
-        if evidence.keyedProgression {
+        if evidence.keyedProgression || evidence.keyedChordChange {
             return Result(kind: .loop, confidence: 0.6)
         }
         return Result(kind: .oneshot, confidence: onsets.count <= 2 ? 0.9 : 0.6)

@@ -28,6 +28,24 @@ struct ChordSequenceTests {
         #expect(chords.distinctChords(heldFrames: 3) == 3)
     }
 
+    @Test("two chords on different roots, each held a third of the file or more, give where the second begins",
+          arguments: [([(0, 5), (9, 5)], 5), ([(0, 4), (9, 4), (0, 4), (9, 4)], 4), ([(0, 4), (7, 1), (9, 5)], 5)])
+    func twoChordChange(held: [(root: Int, frames: Int)], change: Int) {
+        let chords = ChordSequence(segments: held.map { .init(chord: Chord(root: $0.root, quality: $0.root == 0 ? .major : .minor),
+                                                              frames: $0.frames) })
+        #expect(chords.twoChordChange == change)
+    }
+
+    @Test("one chord fading to its bare fifth, a chord held too briefly, or three chords alternate no two chords",
+          arguments: [[(Chord(root: 0, quality: .major), 5), (Chord(root: 0, quality: .bareFifth), 5)],
+                      [(Chord(root: 0, quality: .major), 8), (Chord(root: 9, quality: .minor), 2)],
+                      [(Chord(root: 0, quality: .major), 7), (Chord(root: 9, quality: .minor), 3)],
+                      [(Chord(root: 0, quality: .major), 4), (Chord(root: 9, quality: .minor), 4),
+                       (Chord(root: 5, quality: .major), 4)]])
+    func noTwoChordChange(segments: [(Chord, Int)]) {
+        #expect(ChordSequence(segments: segments.map { .init(chord: $0.0, frames: $0.1) }).twoChordChange == nil)
+    }
+
     @Test("one frame of passing notes inside a held chord does not make a new chord")
     func passingFrame() {
         let c = frame([0: 1, 4: 0.6, 7: 0.7])

@@ -139,6 +139,29 @@ struct SampleKindTests {
         #expect(held.kind == .oneshot)
     }
 
+    /// A pad loop of two chords cross-fading makes one onset, no grid and no progression: it read as a
+    /// one-shot. The same pad with its second chord 12 dB down is a chord that changes as it fades.
+    @Test("a pad loop alternating two chords is a loop; with the second chord 12 dB down it is a one-shot")
+    func twoChordPad() throws {
+        let pad = Self.crossfadedPad([Self.cMajor, Self.aMinor], seconds: [3, 3])
+        let loop = try Analyzer().analyze(path: Fixtures.write(pad, in: dir, name: "pad-two.wav"))
+        #expect(loop.onsets.count == 1)
+        #expect(loop.key != nil)
+        #expect(loop.kind == .loop)
+        let change = Signals.length(3.25, 44100)
+        let fading = pad.enumerated().map { $0.offset < change ? $0.element : 0.25 * $0.element }
+        let oneShot = try Analyzer().analyze(path: Fixtures.write(fading, in: dir, name: "pad-two-fading.wav"))
+        #expect(oneShot.kind == .oneshot)
+    }
+
+    @Test("the classifier calls a keyed two-chord change with one onset a loop, and the same onset without it a one-shot",
+          arguments: [true, false])
+    func keyedChordChange(_ change: Bool) {
+        let evidence = KindClassifier.Evidence(durationSeconds: 6, soundingSeconds: 6, onsetTimes: [0], tempo: nil,
+                                               onsetLevelsDB: [0], keyedChordChange: change)
+        #expect(KindClassifier().classify(evidence).kind == (change ? .loop : .oneshot))
+    }
+
     @Test("the classifier calls a keyed progression with few, uneven onsets a loop, and the same onsets without one a one-shot",
           arguments: [true, false])
     func keyedProgression(_ progression: Bool) {
