@@ -343,8 +343,9 @@ public struct TempoEstimator {
         // reading the onsets leave the sixteenth grid (the loop's sixteenths fall on thirds of a beat). The
         // tempo at 3/4 of it (or 3/2 of a 2/3 reading) at which the file is 3 or 6 bars, the onsets lie on
         // its grid and the comb is nearly as strong (0.8) takes its place.
-        let floor = configuration.crossRhythmGridSeconds
-        if !harmonic, let onsetTimes, !onSixteenthGrid(onsetTimes: onsetTimes, bpm: chosen.bpm, toleranceSeconds: floor) {
+        let gridFloor = configuration.crossRhythmGridSeconds
+        if !harmonic, let onsetTimes,
+           !onSixteenthGrid(onsetTimes: onsetTimes, bpm: chosen.bpm, toleranceSeconds: gridFloor) {
             // The file's length with and without its silent tail gives one tempo each, nearest first: over
             // 6 bars the grid of a tempo 0.4 % off drifts off the onsets, so the other one is tried too.
             let beat = [0.75, 1.5].flatMap { ratio -> [Candidate] in
@@ -354,7 +355,7 @@ public struct TempoEstimator {
             }.first { fit in
                 fit.bpm >= configuration.minBPM && fit.bpm <= maxBPM && fit.comb >= configuration.minimumBarComb
                     && fit.comb >= 0.8 * chosen.comb
-                    && onSixteenthGrid(onsetTimes: onsetTimes, bpm: fit.bpm, toleranceSeconds: floor)
+                    && onSixteenthGrid(onsetTimes: onsetTimes, bpm: fit.bpm, toleranceSeconds: gridFloor)
             }
             if let beat {
                 chosen = beat

@@ -31,8 +31,9 @@ struct ChordSequenceTests {
     @Test("two chords on different roots, each held a third of the file or more, give where the second begins",
           arguments: [([(0, 5), (9, 5)], 5), ([(0, 4), (9, 4), (0, 4), (9, 4)], 4), ([(0, 4), (7, 1), (9, 5)], 5)])
     func twoChordChange(held: [(root: Int, frames: Int)], change: Int) {
-        let chords = ChordSequence(segments: held.map { .init(chord: Chord(root: $0.root, quality: $0.root == 0 ? .major : .minor),
-                                                              frames: $0.frames) })
+        let chords = ChordSequence(segments: held.map {
+            .init(chord: Chord(root: $0.root, quality: $0.root == 0 ? .major : .minor), frames: $0.frames)
+        })
         #expect(chords.twoChordChange == change)
     }
 
