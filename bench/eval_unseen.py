@@ -4,7 +4,8 @@ each set and their total against issue 8's targets.
 
 usage: python3 bench/eval_unseen.py OUT [--seed N] [--samplemind BIN] [--failures]
 
-Writes (once; an existing OUT/<set>/truth.csv is reused) the sets of
+Writes (once: OUT/seed records the seed, and an existing OUT/<set>/truth.csv of that seed is reused)
+the sets of
   make_devset_variants.py   OUT/variants/{pitch,key,bars,tempo,kits}  the dev set's recipes, one ingredient changed
   make_tempo_valset.py      OUT/tempo                                 drum loops of 13 other patterns and trims
   make_key_valset.py        OUT/key                                   key loops of 10 progressions and 8 timbres
@@ -35,14 +36,25 @@ GENERATORS = [
     ("pitch", "make_pitch_valset.py", [""]),
     ("chords", "make_chord_oneshot_valset.py", [""]),
 ]
-# count key -> (denominator key, target fraction, label)
+# (count key in eval_devset.score's counts, its denominator's key, target share, name)
 TARGETS = [("tempo", "n_tempo", 0.95, "tempo ±2 %"), ("tempo_oct", "n_tempo", 1.0, "tempo octave-tolerant"),
            ("key", "n_key", 0.95, "key exact"), ("p25", "n_pitch", 0.95, "pitch ±25 cents"),
            ("kind", "n_all", 0.97, "loop/one-shot")]
 
 
 def generate(out, seed):
-    """Runs each generator whose truth files are missing; returns [(label, truth path)]."""
+    """Runs each generator whose truth files are missing; returns [(label, truth path)]. Raises
+    ValueError when OUT holds sets drawn with another seed."""
+    os.makedirs(out, exist_ok=True)
+    marker = os.path.join(out, "seed")
+    if os.path.exists(marker):
+        with open(marker) as f:
+            drawn = f.read().strip()
+        if drawn != str(seed):
+            raise ValueError(f"{out} holds sets drawn with seed {drawn}, not {seed}: use another folder")
+    else:
+        with open(marker, "w") as f:
+            f.write(f"{seed}\n")
     sets = []
     for name, script, parts in GENERATORS:
         folder = os.path.join(out, name)
@@ -66,8 +78,13 @@ def main(argv):
     if not os.access(binary, os.X_OK):
         print(f"error: no samplemind binary at {binary} (build it: swift build -c release)", file=sys.stderr)
         return 2
+    try:
+        sets = generate(os.path.abspath(a.out), a.seed)
+    except (ValueError, OSError, subprocess.CalledProcessError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     table, total, problems = [], None, []
-    for label, truth in generate(os.path.abspath(a.out), a.seed):
+    for label, truth in sets:
         _, rows = ev.read_truth(truth)
         results, problem = ev.run_samplemind(binary, rows)
         if problem:

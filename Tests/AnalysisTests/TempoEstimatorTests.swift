@@ -194,9 +194,9 @@ struct TempoEstimatorTests {
     /// sixteenths) make 3 or 6 bars read as 2 or 4 bars at 2/3 of the tempo. At the tempo the onsets lie on
     /// the sixteenth grid, but a rim's onset comes about 23 ms earlier than a shaker's (its flux peaks
     /// sooner), more than 0.15 of a sixteenth above 150 BPM: these five read 2/3 while the cross-rhythm
-    /// check's grid tolerance had no floor in seconds (`crossRhythmGridSeconds`). At 99 BPM the loop's length less its silent tail gives a tempo 0.4 % off,
-    /// whose grid drifts off the onsets over 6 bars; it read 4/3 while only the nearest 3- or 6-bar
-    /// tempo was tried.
+    /// check's grid tolerance had no floor in seconds (`crossRhythmGridSeconds`). At 99 BPM the loop's
+    /// length less its silent tail gives a tempo 0.4 % off, whose grid drifts off the onsets over 6 bars;
+    /// it read 4/3 while only the nearest 3- or 6-bar tempo was tried.
     @Test("a clave loop of 3 or 6 bars reads its tempo, not 2/3 or 4/3 of it",
           arguments: [(155.1, 3), (155.1, 6), (184.6, 3), (189.0, 3), (189.0, 6), (99.0, 6)])
     func claveOddBars(bpm: Double, bars: Int) throws {
