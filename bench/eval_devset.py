@@ -22,7 +22,8 @@ PitchYinFFT; `pip install essentia`) over the same files and prints one row per 
   pitch±50c    ... within 50 cents                                                  (pitch set)
   octave-err   off by 12 or 24 semitones (+-0.5); lower is better                  (pitch set)
   loop/oneshot kind right                                                          (all files)
-  family       instrument family implied by the set: tempo -> loop-drums, key -> loop-music,
+  family       instrument family implied by the set: tempo -> loop-drums (loop-music when the row
+               names a key: a chord loop), key -> loop-music,
                pitch -> bass below MIDI 48 (C3), else lead/synth                  (all files)
 
 then SampleMind's per-file failures (file, set, check, truth, estimate).
@@ -65,7 +66,7 @@ COLUMNS = ["tempo±2%", "tempo-oct", "key-exact", "key-mirex", "pitch±25c", "pi
 
 def expected_family(row):
     if row["set"] == "tempo":
-        return "loop-drums"
+        return "loop-music" if has_key_label(row) else "loop-drums"
     if row["set"] == "key":
         return "loop-music"
     if row["set"] == "pitch" and row["midi"] is not None:

@@ -9,8 +9,8 @@ Usage:
     python3 bench/eval_devset.py OUT/truth.csv --no-librosa --no-essentia
 
 Writes OUT/audio/h_NNNN.wav (mono 16-bit 44.1 kHz) and OUT/truth.csv in eval_devset.py's columns
-(set "tempo", so the family column expects drums: ignore it; `tonic` and `mode` are the key the
-progression is built in, scored as key) plus `style`, `change` (beats per chord), `timbre` and
+(set "tempo"; `tonic` and `mode` are the key the progression is built in, scored as key, and make
+the family column expect loop-music) plus `style`, `change` (beats per chord), `timbre` and
 `trim`. Needs numpy.
 """
 import argparse
