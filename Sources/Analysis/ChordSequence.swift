@@ -72,6 +72,8 @@ public struct ChordSequence: Sendable, Equatable {
 
     /// The 72 chords, every quality on every root.
     static let chords: [Chord] = (0..<12).flatMap { root in Chord.Quality.allCases.map { Chord(root: root, quality: $0) } }
+    /// Each of `chords`' pitch classes, computed once rather than per frame.
+    private static let chordNotes: [[Int]] = chords.map(\.pitchClasses)
 
     public init(segments: [Segment]) { self.segments = segments }
 
@@ -82,9 +84,8 @@ public struct ChordSequence: Sendable, Equatable {
             let values = (0..<12).map { Double(frames.values[frame * 12 + $0]) }
             let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
             guard norm > 0 else { continue }
-            scores.append(ChordSequence.chords.map { chord in
-                let notes = chord.pitchClasses
-                return notes.reduce(0) { $0 + values[$1] } / (norm * Double(notes.count).squareRoot())
+            scores.append(zip(ChordSequence.chords, ChordSequence.chordNotes).map { chord, notes in
+                notes.reduce(0) { $0 + values[$1] } / (norm * Double(notes.count).squareRoot())
                     + (frames.bass[frame] == chord.root ? ChordSequence.bassBonus : 0)
             })
         }
@@ -96,8 +97,11 @@ public struct ChordSequence: Sendable, Equatable {
 
     /// How many different chords are held at least `heldFrames` frames at a stretch.
     public func distinctChords(heldFrames: Int) -> Int {
-        Set(segments.filter { $0.frames >= heldFrames }.map(\.chord)).count
+        Set(held(heldFrames).map(\.chord)).count
     }
+
+    /// The segments that last at least `frames` frames.
+    private func held(_ frames: Int) -> [Segment] { segments.filter { $0.frames >= frames } }
 
     /// Fewest different chords, each held `progressionHeldFrames` frames (about 1.1 s) at a stretch,
     /// that make a progression. Of the Debian corpus's 1,160 files, 16 hold one — cymbals, ambiences,
@@ -121,19 +125,16 @@ public struct ChordSequence: Sendable, Equatable {
     /// second chord begins; nil otherwise. A held chord keeps its root as its third or its upper notes
     /// fade, so its quality may change but not its root.
     public var twoChordChange: Int? {
-        let held = segments.filter { $0.frames >= Self.progressionHeldFrames }
-        let chords = Set(held.map(\.chord))
-        guard chords.count == 2, Set(chords.map(\.root)).count == 2, let first = held.first?.chord else { return nil }
+        let heldSegments = held(Self.progressionHeldFrames)
+        let chords = Set(heldSegments.map(\.chord))
+        guard chords.count == 2, Set(chords.map(\.root)).count == 2,
+              let first = heldSegments.first?.chord else { return nil }
         let total = Double(frameCount)
         guard chords.allSatisfy({ chord in
-            Double(held.filter { $0.chord == chord }.reduce(0) { $0 + $1.frames }) >= Self.twoChordShare * total
-        }) else { return nil }
-        var offset = 0
-        for segment in segments {
-            if segment.frames >= Self.progressionHeldFrames && segment.chord != first { return offset }
-            offset += segment.frames
-        }
-        return nil
+            Double(heldSegments.filter { $0.chord == chord }.reduce(0) { $0 + $1.frames }) >= Self.twoChordShare * total
+        }), let second = segments.firstIndex(where: { $0.frames >= Self.progressionHeldFrames && $0.chord != first })
+        else { return nil }
+        return segments[..<second].reduce(0) { $0 + $1.frames }
     }
 
     /// The chord index (into `chords`) per frame that maximises the summed matches plus `stayBonus`
