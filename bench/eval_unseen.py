@@ -11,6 +11,7 @@ the sets of
   make_key_valset.py        OUT/key                                   key loops of 10 progressions and 8 timbres
   make_harmonic_valset.py   OUT/harmonic                              chord loops with tempo and key
   make_pitch_valset.py      OUT/pitch                                 one-shots incl. FM bells and weak fundamentals
+  make_timbre_valset.py     OUT/timbres                               808s, struck bars and 10 synth shapes
   make_chord_oneshot_valset.py OUT/chords                             held and decaying chord one-shots
 then scores them as bench/eval_devset.py does (SampleMind only; run eval_devset.py on one truth.csv for
 the librosa and essentia rows). Prints one row per set, the total, and PASS/FAIL per target on the
@@ -34,6 +35,7 @@ GENERATORS = [
     ("key", "make_key_valset.py", [""]),
     ("harmonic", "make_harmonic_valset.py", [""]),
     ("pitch", "make_pitch_valset.py", [""]),
+    ("timbres", "make_timbre_valset.py", [""]),
     ("chords", "make_chord_oneshot_valset.py", [""]),
 ]
 # (count key in eval_devset.score's counts, its denominator's key, target share, name)

@@ -9,7 +9,7 @@ public enum AlgorithmVersion {
     public static let onsets = 4
     public static let tempo = 18
     public static let key = 4
-    public static let pitch = 4
+    public static let pitch = 5
     public static let kind = 10
     public static let family = 4
 

@@ -11,6 +11,11 @@ import Foundation
 /// gets right by the book: a period twice the note's, with no energy of its own (FM bells). Such a
 /// bell below about 60 Hz has its period below the search range, so when nothing is found a
 /// second pass looks an octave lower.
+///
+/// Two kinds of note have no one period: one that glides into its pitch (an 808 or a kick whose
+/// pitch sweeps down, a tabla's bend) reports where the glide settles (`settledPitch`), and an
+/// inharmonic one (a struck bar, whose partials at 2.76 and 5.4 times the fundamental pull the
+/// period estimate about 90 cents flat) reports its fundamental partial (`fundamentalPartial`).
 public struct PitchEstimator {
     public struct Configuration: Sendable {
         /// Lowest and highest f0 searched, Hz.
@@ -19,6 +24,20 @@ public struct PitchEstimator {
         public var threshold = 0.15
         /// Frames analysed at most, and the fraction that must be voiced to report a pitch.
         public var maxFrames = 10, minimumVoicedFraction = 0.5
+        /// A glide (`settledPitch`): the median f0 of the later half of the voiced frames differs from
+        /// the earlier half's by more than `glideCents`, and frame to frame it moves one way (back by at
+        /// most `glideReversalCents`), never jumping more than `glideStepCents` (a jump is YIN switching
+        /// between two period candidates, as in an FM bell, not a glide). The pitch is then the median
+        /// of the last `settledFrames` frames.
+        public var glideCents = 50.0, glideStepCents = 300.0, glideReversalCents = 5.0
+        public var settledFrames = 3
+        /// A glide still moving at the end of the frames (a slow sweep) is extrapolated to its end
+        /// (`extrapolatedEnd`) when its steps shrink by less than this ratio, by at most this many cents.
+        public var maximumSettleRatio = 0.8, maximumSettleCents = 50.0
+        /// Below this confidence (1 − aperiodicity) the note is inharmonic enough for a prominent partial
+        /// within `partialSpread` of the period's frequency, more than `partialCents` away, to be its pitch
+        /// (`fundamentalPartial`). Periodic notes (an FM bell's is exactly periodic) keep the period.
+        public var inharmonicConfidence = 0.95, partialSpread = 0.06, partialCents = 25.0
         public init() {}
 
         /// The second pass of `estimate`: the same search an octave lower.
@@ -87,12 +106,17 @@ public struct PitchEstimator {
         // Running energy, prefix[i] = Σ segment[0..<i]²: both passes read frame energies from it.
         var prefix = [Double](repeating: 0, count: segment.count + 1)
         for i in 0..<segment.count { prefix[i + 1] = prefix[i] + Double(segment[i] * segment[i]) }
-        if let (periodHz, aperiodicity) = period(of: segment, prefix: prefix, sampleRate: sampleRate, configuration) {
-            let hz = heardOctave(of: periodHz, segment: segment, sampleRate: sampleRate)
+        if let (periodHz, aperiodicity, glides) = period(of: segment, prefix: prefix, sampleRate: sampleRate,
+                                                         configuration) {
+            var hz = heardOctave(of: periodHz, segment: segment, sampleRate: sampleRate)
+            let confidence = max(0, min(1, 1 - aperiodicity))
+            if !glides && confidence < configuration.inharmonicConfidence {
+                hz = fundamentalPartial(near: hz, segment: segment, sampleRate: sampleRate)
+            }
             guard hz >= configuration.minHz * 0.97, hz <= configuration.maxHz * 1.03 else { return nil }
-            return Result(hz: hz, confidence: max(0, min(1, 1 - aperiodicity)))
+            return Result(hz: hz, confidence: confidence)
         }
-        guard let (periodHz, aperiodicity) = period(of: segment, prefix: prefix, sampleRate: sampleRate,
+        guard let (periodHz, aperiodicity, _) = period(of: segment, prefix: prefix, sampleRate: sampleRate,
                                                     configuration.subharmonicPass),
               periodHz < configuration.minHz else { return nil }
         let hz = heardOctave(of: periodHz, segment: segment, sampleRate: sampleRate)
@@ -100,10 +124,11 @@ public struct PitchEstimator {
         return Result(hz: hz, confidence: max(0, min(1, 1 - aperiodicity)))
     }
 
-    /// The median period (as a frequency) of the voiced frames within `pass`'s range, and their
-    /// median aperiodicity; nil when too few frames are voiced. `prefix` is `segment`'s running energy.
+    /// The median period (as a frequency) of the voiced frames within `pass`'s range — or where it
+    /// settles, when it glides (`glides`) —, and their median aperiodicity; nil when too few frames are
+    /// voiced. `prefix` is `segment`'s running energy.
     private func period(of segment: [Float], prefix: [Double], sampleRate: Int,
-                        _ pass: Configuration) -> (hz: Double, aperiodicity: Double)? {
+                        _ pass: Configuration) -> (hz: Double, aperiodicity: Double, glides: Bool)? {
         let (window, maxLag, fftSize) = PitchEstimator.geometry(sampleRate: sampleRate, configuration: pass)
         let minLag = max(2, Int(Double(sampleRate) / pass.maxHz))
         guard segment.count >= window + maxLag else { return nil }
@@ -141,8 +166,42 @@ public struct PitchEstimator {
         guard !f0s.isEmpty, Double(f0s.count) >= pass.minimumVoicedFraction * Double(frameCount) else {
             return nil
         }
-        return (median(f0s), median(aperiodicities))
+        if let settled = settledPitch(f0s) { return (settled, median(aperiodicities), true) }
+        return (median(f0s), median(aperiodicities), false)
     }
+
+    /// Where a gliding f0 track (voiced frames in time order) settles: the median of its last
+    /// `settledFrames` frames; nil when the track does not glide (see `Configuration.glideCents`).
+    func settledPitch(_ f0s: [Double]) -> Double? {
+        guard f0s.count >= 4 else { return nil }
+        let early = median(Array(f0s[..<(f0s.count / 2)])), late = median(Array(f0s[(f0s.count / 2)...]))
+        guard abs(cents(late, early)) > configuration.glideCents else { return nil }
+        let falling = late < early
+        let oneWay = zip(f0s, f0s.dropFirst()).allSatisfy { before, after in
+            let step = cents(after, before)
+            return abs(step) <= configuration.glideStepCents
+                && (falling ? step <= configuration.glideReversalCents : step >= -configuration.glideReversalCents)
+        }
+        guard oneWay else { return nil }
+        return extrapolatedEnd(f0s) ?? median(Array(f0s.suffix(configuration.settledFrames)))
+    }
+
+    /// Where an exponential approach ends, from frames n−5, n−3 and n−1 of the track (Aitken's Δ²): when
+    /// their steps shrink by a ratio r in (0, `maximumSettleRatio`), the track still has r/(1−r) of its
+    /// last step to go. At most `maximumSettleCents` beyond the last frame; nil without such steps.
+    func extrapolatedEnd(_ f0s: [Double]) -> Double? {
+        guard f0s.count >= 5 else { return nil }
+        let (a, b, c) = (f0s[f0s.count - 5], f0s[f0s.count - 3], f0s[f0s.count - 1])
+        let first = b - a, second = c - b
+        guard first != 0, second * first > 0 else { return nil }
+        let ratio = second / first
+        guard ratio < configuration.maximumSettleRatio else { return nil }
+        let end = c + second * ratio / (1 - ratio)
+        let limit = c * pow(2, (second > 0 ? 1 : -1) * configuration.maximumSettleCents / 1200)
+        return second > 0 ? min(end, limit) : max(end, limit)
+    }
+
+    private func cents(_ hz: Double, _ reference: Double) -> Double { 1200 * log2(hz / reference) }
 
     /// The first dip below the threshold (walked to its local minimum), refined by parabolic
     /// interpolation. Nil when no lag goes below the threshold.
@@ -198,6 +257,24 @@ extension PitchEstimator {
     }
 }
 
+extension PitchEstimator {
+    /// The frequency of the prominent partial (within 20 dB of the strongest peak) nearest `hz`, within
+    /// `partialSpread` of it, when it lies more than `partialCents` away and in the search range; else
+    /// `hz`. For an inharmonic note, whose period estimate its upper partials pull off its fundamental.
+    func fundamentalPartial(near hz: Double, segment: [Float], sampleRate: Int) -> Double {
+        let usual = PitchEstimator.framesLength(sampleRate: sampleRate, configuration: configuration)
+        let length = min(segment.count, usual)
+        guard length >= 64 else { return hz }
+        let window = length == usual ? Window.sharedHann(length) : Window.hann(length)
+        let spectrum = MagnitudeSpectrum(segment[..<length], window: window, sampleRate: sampleRate)
+        guard let partial = spectrum.interpolatedPeak(near: hz, spread: configuration.partialSpread),
+              partial.magnitude >= Self.prominentPartial * spectrum.maximum,
+              abs(cents(partial.hz, hz)) > configuration.partialCents,
+              partial.hz >= configuration.minHz, partial.hz <= configuration.maxHz else { return hz }
+        return partial.hz
+    }
+}
+
 /// Hann-windowed magnitude spectrum of a whole pitch segment (one FFT, zero-padded to a power of
 /// two), read as the strongest bin near a frequency.
 private struct MagnitudeSpectrum {
@@ -220,6 +297,26 @@ private struct MagnitudeSpectrum {
         lobeHz = 2 * Double(sampleRate) / Double(segment.count)
         maximum = magnitudes.max() ?? 0
     }
+
+    /// The strongest local maximum within ±`spread` (a fraction) of `hz`, its frequency refined by
+    /// parabolic interpolation of the log magnitudes; nil when there is none.
+    func interpolatedPeak(near hz: Double, spread: Double) -> (hz: Double, magnitude: Float)? {
+        let low = max(1, Int((hz * (1 - spread) / binHz).rounded(.down)))
+        let high = min(magnitudes.count - 2, Int((hz * (1 + spread) / binHz).rounded(.up)))
+        guard low <= high else { return nil }
+        var best: Int?
+        for k in low...high where magnitudes[k] >= magnitudes[k - 1] && magnitudes[k] >= magnitudes[k + 1]
+            && magnitudes[k] > (best.map { magnitudes[$0] } ?? 0) {
+            best = k
+        }
+        guard let k = best else { return nil }
+        let (a, b, c) = (logMagnitude(k - 1), logMagnitude(k), logMagnitude(k + 1))
+        let curvature = a - 2 * b + c
+        let shift = curvature != 0 ? max(-0.5, min(0.5, 0.5 * (a - c) / curvature)) : 0
+        return ((Double(k) + shift) * binHz, magnitudes[k])
+    }
+
+    private func logMagnitude(_ bin: Int) -> Double { log(Double(max(magnitudes[bin], 1e-12))) }
 
     /// The largest magnitude within ±3 % (a quarter tone, for detuned partials) plus a main-lobe
     /// half-width of `hz`; 0 above Nyquist.
