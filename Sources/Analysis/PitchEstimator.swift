@@ -27,8 +27,8 @@ public struct PitchEstimator {
         /// A glide (`settledPitch`): the median f0 of the later half of the voiced frames differs from
         /// the earlier half's by more than `glideCents`, and frame to frame it moves one way (back by at
         /// most `glideReversalCents`), never jumping more than `glideStepCents` (a jump is YIN switching
-        /// between two period candidates, as in an FM bell, not a glide). The pitch is then the median
-        /// of the last `settledFrames` frames.
+        /// between two period candidates, as in an FM bell, not a glide). The pitch is then where the
+        /// track's approach ends (`extrapolatedEnd`), or else the median of its last `settledFrames` frames.
         public var glideCents = 50.0, glideStepCents = 300.0, glideReversalCents = 5.0
         public var settledFrames = 3
         /// A glide still moving at the end of the frames (a slow sweep) is extrapolated to its end
@@ -170,8 +170,9 @@ public struct PitchEstimator {
         return (median(f0s), median(aperiodicities), false)
     }
 
-    /// Where a gliding f0 track (voiced frames in time order) settles: the median of its last
-    /// `settledFrames` frames; nil when the track does not glide (see `Configuration.glideCents`).
+    /// Where a gliding f0 track (voiced frames in time order) settles: where its approach ends
+    /// (`extrapolatedEnd`), or else the median of its last `settledFrames` frames; nil when the track
+    /// does not glide (see `Configuration.glideCents`).
     func settledPitch(_ f0s: [Double]) -> Double? {
         guard f0s.count >= 4 else { return nil }
         let early = median(Array(f0s[..<(f0s.count / 2)])), late = median(Array(f0s[(f0s.count / 2)...]))
@@ -258,8 +259,8 @@ extension PitchEstimator {
 }
 
 extension PitchEstimator {
-    /// The frequency of the prominent partial (within 20 dB of the strongest peak) nearest `hz`, within
-    /// `partialSpread` of it, when it lies more than `partialCents` away and in the search range; else
+    /// The frequency of the strongest partial within `partialSpread` of `hz` when it is prominent (within
+    /// 20 dB of the strongest peak), lies more than `partialCents` away and is in the search range; else
     /// `hz`. For an inharmonic note, whose period estimate its upper partials pull off its fundamental.
     func fundamentalPartial(near hz: Double, segment: [Float], sampleRate: Int) -> Double {
         let usual = PitchEstimator.framesLength(sampleRate: sampleRate, configuration: configuration)
@@ -276,7 +277,7 @@ extension PitchEstimator {
 }
 
 /// Hann-windowed magnitude spectrum of a whole pitch segment (one FFT, zero-padded to a power of
-/// two), read as the strongest bin near a frequency.
+/// two), read as the strongest bin or the interpolated peak near a frequency.
 private struct MagnitudeSpectrum {
     let magnitudes: [Float]
     let binHz: Double
