@@ -152,7 +152,7 @@ final class AnalysisPass {
         let key = KeyEstimator().estimate(chroma: chromaVector, bass: chroma.bassNormalized,
                                           openingBass: chroma.openingBassNormalized, chords: chords,
                                           tuningCoherence: chroma.tuningCoherence, flatness: spectralResult.flatness)
-        let tempoEstimator = TempoEstimator()
+        let tempoEstimator = TempoEstimator(key == nil ? .drums : .init())
         let tempoEstimate = tempoEstimator.estimate(
             envelope: onsets.envelope, frameRMS: frameRMS, framesPerSecond: fps, durationSeconds: duration,
             trailingSilenceSeconds: levelResult.silenceTailSeconds,

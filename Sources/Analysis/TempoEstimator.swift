@@ -4,9 +4,10 @@ import Foundation
 ///
 /// A chain of small steps: (1) autocorrelation of the mean-removed onset envelope;
 /// (2) a comb score per candidate tempo summing the autocorrelation at 1–4 beat periods, over
-/// 40–195 BPM (faster loops are rare in sample packs; a reading past 195 is nearly always the double
-/// of a mid tempo with loud sixteenths — except for a file too short to be a bar at 195, which may be
-/// one bar of a faster loop: its range reaches the tempo at which it is one bar, up to 210); the metrical
+/// 40–195 BPM, or 40–200 for drums alone (`Configuration.drums`; faster loops are rare in sample packs,
+/// and a tonal loop read past 195 is nearly always the double of arpeggios at 97–100 — except for a file
+/// too short to be a bar at the limit, which may be one bar of a faster loop: its range reaches the
+/// tempo at which it is one bar, up to 210); the metrical
 /// levels compete only where the file holds at least one bar (a loop spans one or more: at half its
 /// tempo a one-bar loop would be half a bar); (3) three priors for the musically plausible octave — a
 /// log-normal prior on the tempo centred on 120 BPM, one on the accents per beat (`AccentDensity`: a
@@ -52,7 +53,7 @@ import Foundation
 /// 4 % of the free estimate on whose beats every change falls (`onBeats`) makes it exact.
 public struct TempoEstimator {
     public struct Configuration: Sendable {
-        /// Tempo search range, BPM.
+        /// Tempo search range, BPM (see `drums` for material without a key).
         public var minBPM = 40.0, maxBPM = 195.0
         /// A file too short to be one bar at `maxBPM` may be one bar of a faster loop: the search then
         /// reaches the tempo at which it is one bar, up to this (BPM).
@@ -118,6 +119,16 @@ public struct TempoEstimator {
         /// Only the first this-many seconds of envelope are used.
         public var maxSeconds = 120.0
         public init() {}
+
+        /// For material in which no key was found (drums alone): the search reaches 200 BPM. Tonal loops
+        /// keep 195: arpeggios and brass at 97–100 BPM read double below 200 (three key loops of the bench
+        /// sets and a brass loop of the corpus did), while drum loops at 195–200 BPM read half below 195
+        /// (30 of the 1,970 drum loops of the dev and bench sets, and none at 97–100 read double at 200).
+        public static var drums: Configuration {
+            var configuration = Configuration()
+            configuration.maxBPM = 200
+            return configuration
+        }
     }
 
     public struct Alternative: Sendable, Equatable, Codable {

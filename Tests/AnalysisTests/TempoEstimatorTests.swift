@@ -59,12 +59,34 @@ struct TempoEstimatorTests {
         #expect(abs(t.bpm / 140 - 1) < 0.02 || abs(t.bpm / 70 - 1) < 0.02)
     }
 
-    @Test("loud sixteenth hats do not double a mid tempo past 200 BPM", arguments: [100.0, 108, 115])
+    /// Sixteenth hats louder than the kick, kick on 1 and 3, snare on 2 and 4.
+    private let loudHats = DrumPattern([.init(.kick, steps: [0, 8]), .init(.snare, steps: [4, 12], gain: 0.7),
+                                        .init(.hat, steps: Array(0..<16), gain: 1.6)])
+
+    @Test("loud sixteenth hats do not double a mid tempo past 200 BPM", arguments: [108.0, 115])
     func loudSixteenths(bpm: Double) throws {
-        let pattern = DrumPattern([.init(.kick, steps: [0, 8]), .init(.snare, steps: [4, 12], gain: 0.7),
-                                   .init(.hat, steps: Array(0..<16), gain: 1.6)])
-        let (_, t) = try tempo(pattern.render(bpm: bpm, bars: 2), "hats\(Int(bpm)).wav")
+        let (_, t) = try tempo(loudHats.render(bpm: bpm, bars: 2), "hats\(Int(bpm)).wav")
         #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
+    }
+
+    /// The price of searching drums up to 200 BPM (`Configuration.drums`): at 100 BPM the double of such a
+    /// loop is in range, and as a 200 BPM loop (eighth hats, snare on 3) it wins. It read 100 under the
+    /// 195 BPM limit; 30 of 1,970 bench drum loops at 195–200 BPM read half under it. The tempo stays the
+    /// ½× alternative.
+    @Test("a 100 BPM drum loop whose sixteenth hats outweigh its kick reads 200, with 100 as its ½× alternative")
+    func loudSixteenthsAtOneHundred() throws {
+        let (_, t) = try tempo(loudHats.render(bpm: 100, bars: 2), "hats100.wav")
+        #expect(abs(t.bpm / 200 - 1) < 0.02, "estimated \(t.bpm)")
+        #expect(t.alternatives.contains { $0.ratio == 0.5 && abs($0.bpm / 100 - 1) < 0.02 }, "\(t.alternatives)")
+    }
+
+    @Test("drum loops at 195–200 BPM read their tempo, not half: material without a key is searched up to 200",
+          arguments: [(196.5, 1), (198.0, 2), (199.5, 4)])
+    func twoHundred(bpm: Double, bars: Int) throws {
+        for pattern in [DrumPattern.fourOnTheFloor, .backbeat, .breakbeat] {
+            let (_, t) = try tempo(pattern.render(bpm: bpm, bars: bars), "fast\(bpm)x\(bars).wav")
+            #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
+        }
     }
 
     @Test("a fast one-bar break (~180 BPM) reads in its own octave")
