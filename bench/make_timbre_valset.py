@@ -54,15 +54,16 @@ def tone(rng, timbre, f0, n):
         f = f0 * (1 + (start - 1) * np.exp(-t / sweep))
         return np.tanh(rng.uniform(1, 3) * np.sin(2 * np.pi * np.cumsum(f) / SR))
     if timbre == "bar":
-        return sum(a * np.sin(2 * np.pi * r * f0 * t) * decay(n, tau)
-                   for r, a, tau in ((1, 1, 1.0), (2.76, 0.5, 0.4), (5.40, 0.3, 0.2), (8.93, 0.2, 0.1)) if r * f0 < 20000)
+        partials = ((1, 1, 1.0), (2.76, 0.5, 0.4), (5.40, 0.3, 0.2), (8.93, 0.2, 0.1))   # ratio, level, decay
+        return sum(a * np.sin(2 * np.pi * r * f0 * t) * decay(n, tau) for r, a, tau in partials if r * f0 < 20000)
     if timbre in ("fm2", "fm3"):
         ratio, index, tau = int(timbre[2]), rng.uniform(1, 3), rng.uniform(0.2, 0.8)
         return np.sin(2 * np.pi * f0 * t + index * decay(n, tau) * np.sin(2 * np.pi * ratio * f0 * t))
     if timbre == "epiano":
         return np.sin(2 * np.pi * f0 * t + 1.5 * decay(n, 0.3) * np.sin(2 * np.pi * f0 * t))
     if timbre == "vibrato":
-        return harmonics(f0 * 2 ** (0.2 / 12 * np.sin(2 * np.pi * 5.5 * t)), t, lambda k: (1, 0.5, 0.33)[k - 1] if k <= 3 else 0)
+        vibrato = f0 * 2 ** (0.2 / 12 * np.sin(2 * np.pi * 5.5 * t))
+        return harmonics(vibrato, t, lambda k: (1, 0.5, 0.33)[k - 1] if k <= 3 else 0)
     if timbre == "supersaw":
         return sum(saw(f0 * 2 ** (c / 1200), t + rng.uniform(0, 0.01)) for c in (-15, -9, -4, 0, 4, 9, 15)) / 3
     if timbre == "triangle":

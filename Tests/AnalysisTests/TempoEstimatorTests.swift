@@ -71,7 +71,7 @@ struct TempoEstimatorTests {
 
     /// The price of searching drums up to 200 BPM (`Configuration.drums`): at 100 BPM the double of such a
     /// loop is in range, and as a 200 BPM loop (eighth hats, snare on 3) it wins. It read 100 under the
-    /// 195 BPM limit; 30 of 1,970 bench drum loops at 195–200 BPM read half under it. The tempo stays the
+    /// 195 BPM limit, under which 28 of 57 bench drum loops at 195–200 BPM read half. The tempo stays the
     /// ½× alternative.
     @Test("a 100 BPM drum loop whose sixteenth hats outweigh its kick reads 200, with 100 as its ½× alternative")
     func loudSixteenthsAtOneHundred() throws {
