@@ -120,11 +120,11 @@ public struct TempoEstimator {
         public var maxSeconds = 120.0
         public init() {}
 
-        /// For material in which no key was found (drums alone): the search reaches 200 BPM, under which 28
-        /// of the 57 drum loops at 195–200 BPM of the dev and bench sets read half at 195; none of their
-        /// loops at 97–100 reads double at 200. Tonal loops keep 195: three arpeggio loops of the bench key
-        /// sets at 98–100 BPM read double below 200. A tonal loop in which no key is found reads as drums
-        /// (the corpus's latin_brass01 reads 198.78, was 97.49).
+        /// For material in which no key was found (drums alone): the search reaches 200 BPM. Of the dev and
+        /// bench sets' drum loops, 28 of the 57 at 195–200 BPM read half with 195, and none at 97–100 BPM
+        /// reads double with 200. Tonal loops keep 195: with 200, three arpeggio loops of the bench key sets
+        /// at 98–100 BPM read double. A tonal loop in which no key is found reads as drums (the corpus's
+        /// latin_brass01 reads 198.78, was 97.49).
         public static var drums: Configuration {
             var configuration = Configuration()
             configuration.maxBPM = 200
