@@ -108,10 +108,12 @@ public struct PitchEstimator {
         for i in 0..<segment.count { prefix[i + 1] = prefix[i] + Double(segment[i] * segment[i]) }
         if let (periodHz, aperiodicity, glides) = period(of: segment, prefix: prefix, sampleRate: sampleRate,
                                                          configuration) {
-            var hz = heardOctave(of: periodHz, segment: segment, sampleRate: sampleRate)
+            // One spectrum serves the octave test and, for an inharmonic note, the partial search.
+            let spectrum = segmentSpectrum(segment, sampleRate: sampleRate)
+            var hz = heardOctave(of: periodHz, spectrum: spectrum)
             let confidence = max(0, min(1, 1 - aperiodicity))
             if !glides && confidence < configuration.inharmonicConfidence {
-                hz = fundamentalPartial(near: hz, segment: segment, sampleRate: sampleRate)
+                hz = fundamentalPartial(near: hz, spectrum: spectrum)
             }
             guard hz >= configuration.minHz * 0.97, hz <= configuration.maxHz * 1.03 else { return nil }
             return Result(hz: hz, confidence: confidence)
@@ -119,7 +121,7 @@ public struct PitchEstimator {
         guard let (periodHz, aperiodicity, _) = period(of: segment, prefix: prefix, sampleRate: sampleRate,
                                                     configuration.subharmonicPass),
               periodHz < configuration.minHz else { return nil }
-        let hz = heardOctave(of: periodHz, segment: segment, sampleRate: sampleRate)
+        let hz = heardOctave(of: periodHz, spectrum: segmentSpectrum(segment, sampleRate: sampleRate))
         guard hz > periodHz, hz >= configuration.minHz * 0.97 else { return nil }
         return Result(hz: hz, confidence: max(0, min(1, 1 - aperiodicity)))
     }
@@ -229,6 +231,17 @@ public struct PitchEstimator {
 }
 
 extension PitchEstimator {
+    /// The magnitude spectrum of the segment's first `maxFrames` frames' span (`framesLength`); nil when
+    /// the segment is shorter than 64 samples.
+    private func segmentSpectrum(_ segment: [Float], sampleRate: Int) -> MagnitudeSpectrum? {
+        let usual = PitchEstimator.framesLength(sampleRate: sampleRate, configuration: configuration)
+        let length = min(segment.count, usual)
+        guard length >= 64 else { return nil }
+        // Short files give lengths of every size: only the usual one goes in the shared window cache.
+        let window = length == usual ? Window.sharedHann(length) : Window.hann(length)
+        return MagnitudeSpectrum(segment[..<length], window: window, sampleRate: sampleRate)
+    }
+
     /// Partials at `hz` and `3·hz` this far below the `2·hz` partial count as absent (30 dB).
     static let absentPartial: Float = 0.0316
     /// The `2·hz` partial must be within this of the strongest spectral peak (20 dB).
@@ -244,13 +257,8 @@ extension PitchEstimator {
     /// partial: both ≥ 30 dB below it, and the `2·hz` partial within 20 dB of the strongest peak.
     /// A note with a weak fundamental (a bass carried by harmonics 2, 3, 4 …) keeps its third
     /// harmonic, a square wave its first, a sine has no second: all keep `hz`.
-    func heardOctave(of hz: Double, segment: [Float], sampleRate: Int) -> Double {
-        let usual = PitchEstimator.framesLength(sampleRate: sampleRate, configuration: configuration)
-        let length = min(segment.count, usual)
-        guard 2 * hz <= configuration.maxHz * 1.03, length >= 64 else { return hz }
-        // Short files give lengths of every size: only the usual one goes in the shared window cache.
-        let window = length == usual ? Window.sharedHann(length) : Window.hann(length)
-        let spectrum = MagnitudeSpectrum(segment[..<length], window: window, sampleRate: sampleRate)
+    private func heardOctave(of hz: Double, spectrum: MagnitudeSpectrum?) -> Double {
+        guard 2 * hz <= configuration.maxHz * 1.03, let spectrum else { return hz }
         let second = spectrum.peak(near: 2 * hz)
         guard second >= Self.prominentPartial * spectrum.maximum, second > 0 else { return hz }
         let neighbours = max(spectrum.peak(near: hz), spectrum.peak(near: 3 * hz))
@@ -262,13 +270,8 @@ extension PitchEstimator {
     /// The frequency of the strongest partial within `partialSpread` of `hz` when it is prominent (within
     /// 20 dB of the strongest peak), lies more than `partialCents` away and is in the search range; else
     /// `hz`. For an inharmonic note, whose period estimate its upper partials pull off its fundamental.
-    func fundamentalPartial(near hz: Double, segment: [Float], sampleRate: Int) -> Double {
-        let usual = PitchEstimator.framesLength(sampleRate: sampleRate, configuration: configuration)
-        let length = min(segment.count, usual)
-        guard length >= 64 else { return hz }
-        let window = length == usual ? Window.sharedHann(length) : Window.hann(length)
-        let spectrum = MagnitudeSpectrum(segment[..<length], window: window, sampleRate: sampleRate)
-        guard let partial = spectrum.interpolatedPeak(near: hz, spread: configuration.partialSpread),
+    private func fundamentalPartial(near hz: Double, spectrum: MagnitudeSpectrum?) -> Double {
+        guard let spectrum, let partial = spectrum.interpolatedPeak(near: hz, spread: configuration.partialSpread),
               partial.magnitude >= Self.prominentPartial * spectrum.maximum,
               abs(cents(partial.hz, hz)) > configuration.partialCents,
               partial.hz >= configuration.minHz, partial.hz <= configuration.maxHz else { return hz }
