@@ -12,8 +12,8 @@ random generator, and adds:
   bellR      FM bells sin(2π f t + I·e^(−t/τ)·sin(2π R f t)), R in 1.4, 2.5, 3.5, 4.5, index I 1 … 3,
              τ 0.2 … 0.8 s. For R = n + ½ every partial is a multiple of f/2 and f/2, 3f/2 are empty.
              R = 2.5 puts a partial at 1.5 f (f/2 is then heard as a missing fundamental) and R = 1.4
-             one at 0.4 f with a true period of 5/f: their labels (f) are not what the signal's
-             period or a listener gives, so read those rows as a stress test, not as a target.
+             one at 0.4 f with a true period of 5/f: their labels (f) are not the early signal's
+             period, only the later one's, once the decaying index has silenced the sidebands.
   weakbass   saw harmonics 2 … 12 with the fundamental at −20 dB, MIDI 24-47 (the pitch must stay)
   sqbass     square waves, MIDI 24-47 (no even harmonics: the pitch must stay)
 Notes MIDI 24-96, detuned ±45 cents, 0.3 … 3 s long.

@@ -31,7 +31,10 @@ final class AnalysisPass {
     private var monoSamples = 0
 
     private let pitchSegmentLength: Int
-    private var pitchSegment: [Float] = []
+    /// The note's first `noteSeconds` from `pitchCaptureStart` (an index into the mono signal): both
+    /// pitch segments come from them.
+    private let noteLength: Int
+    private var note: [Float] = []
     private var pitchCaptureStart: Int?
     private let pitchThreshold: Float = 0.001   // −60 dBFS
 
@@ -55,6 +58,7 @@ final class AnalysisPass {
         // Parseval for a one-sided power spectrum of a Hann-windowed frame → mean square of the frame.
         frameNormalization = 2 / (Float(frameSize) * Window.energy(Window.sharedHann(frameSize)))
         pitchSegmentLength = PitchEstimator.segmentLength(sampleRate: sampleRate)
+        noteLength = Int(Self.noteSeconds * Double(sampleRate))
         spectrogram = SpectrogramStream(configuration.spectrogram) { [unowned self] power, _ in
             self.onFrame(power)
         }
@@ -117,17 +121,17 @@ final class AnalysisPass {
         zeroCrossings += count
     }
 
-    /// Keeps the samples from 20 ms after the first non-silent sample, for pitch estimation.
+    /// Keeps the note's samples from 20 ms after the first non-silent sample, for pitch estimation.
     private func capturePitchSegment(_ block: UnsafeBufferPointer<Float>) {
-        guard pitchSegment.count < pitchSegmentLength else { return }
+        guard note.count < noteLength else { return }
         if pitchCaptureStart == nil, let first = block.firstIndex(where: { abs($0) >= pitchThreshold }) {
             pitchCaptureStart = monoSamples + first + sampleRate / 50
         }
         guard let start = pitchCaptureStart else { return }
         let from = max(0, start - monoSamples)
         guard from < block.count else { return }
-        let take = min(block.count - from, pitchSegmentLength - pitchSegment.count)
-        pitchSegment.append(contentsOf: block[from..<(from + take)])
+        let take = min(block.count - from, noteLength - note.count)
+        note.append(contentsOf: block[from..<(from + take)])
     }
 
     func result(path: String, format: AudioFormat) -> AnalysisResult {
@@ -172,7 +176,8 @@ final class AnalysisPass {
                 chords, frameSeconds: chroma.frames.frameSeconds, startSeconds: levelResult.silenceHeadSeconds,
                 frameRMS: frameRMS, hopSeconds: hopSeconds)))
         let pitch = kind.kind == .oneshot && spectralResult.flatness < 0.3
-            ? PitchEstimator().estimate(segment: pitchSegment, sampleRate: sampleRate) : nil
+            ? PitchEstimator().estimate(segment: Array(note.prefix(pitchSegmentLength)), later: laterPitchSegment(),
+                                        sampleRate: sampleRate) : nil
         let family = FamilyClassifier().classify(.init(
             kind: kind.kind, durationSeconds: duration, centroidHz: spectralResult.centroidHz,
             rolloffHz: spectralResult.rolloffHz, flatness: spectralResult.flatness,
@@ -192,6 +197,33 @@ final class AnalysisPass {
             envelope: envelopeResult, onsets: onsetResult, tempo: tempo, chroma: chromaVector, key: key,
             pitch: pitch, kind: kind.kind, kindConfidence: kind.confidence, family: family,
             features: features, versions: AlgorithmVersion.all, analysisSeconds: 0)
+    }
+
+    /// Seconds of a note kept for its pitch, from just after its attack: the later pitch segment lies within.
+    static let noteSeconds = 6.0
+    /// The later pitch segment ends where the note last sounds within this of its loudest frame, dB.
+    static let laterSegmentFloorDB = -20.0
+
+    /// The stretch of the kept note, a pitch segment long, that ends with the last STFT frame within
+    /// `laterSegmentFloorDB` of the loudest frame (for `PitchEstimator.estimate(segment:later:sampleRate:)`);
+    /// nil when it would begin less than half a segment after the note's first, or there is no note.
+    private func laterPitchSegment() -> [Float]? {
+        guard let start = pitchCaptureStart else { return nil }
+        return Self.laterSegment(of: note, startingAt: start, length: pitchSegmentLength, frameRMS: frameRMS,
+                                 hopSize: configuration.spectrogram.hopSize,
+                                 frameSize: configuration.spectrogram.frameSize).map(Array.init)
+    }
+
+    /// See `laterPitchSegment`: `note` holds the signal's samples from index `start` on, and frame i of
+    /// `frameRMS` spans samples i·hopSize ..< i·hopSize + frameSize of the signal.
+    static func laterSegment(of note: [Float], startingAt start: Int, length: Int, frameRMS: [Float],
+                             hopSize: Int, frameSize: Int) -> ArraySlice<Float>? {
+        guard let loudest = frameRMS.max(), loudest > 0 else { return nil }
+        let floor = loudest * Float(pow(10, laterSegmentFloorDB / 20))
+        guard let last = frameRMS.lastIndex(where: { $0 >= floor }) else { return nil }
+        let end = min(last * hopSize + frameSize - start, note.count)
+        guard end - length >= length / 2 else { return nil }
+        return note[(end - length)..<end]
     }
 
     /// The lag over which `SlowChangeDetector` measures a swell, seconds.

@@ -38,6 +38,9 @@ public struct PitchEstimator {
         /// within `partialSpread` of the period's frequency, more than `partialCents` away, to be its pitch
         /// (`fundamentalPartial`). Periodic notes (an FM bell's is exactly periodic) keep the period.
         public var inharmonicConfidence = 0.95, partialSpread = 0.06, partialCents = 25.0
+        /// A decaying note's later segment overrides the early reading when it is at least `laterDecayDB`
+        /// quieter and reads at least `laterRiseCents` higher (`estimate(segment:later:sampleRate:)`).
+        public var laterDecayDB = 10.0, laterRiseCents = 1100.0
         public init() {}
 
         /// The second pass of `estimate`: the same search an octave lower.
@@ -95,6 +98,28 @@ public struct PitchEstimator {
         var fft = 1
         while fft < window + maxLag + 1 { fft <<= 1 }   // + 1: lags 0...maxLag (a fuzzed AIFF hit the edge)
         return (window, maxLag, fft)
+    }
+
+    /// Estimates f0 from `segment` (mono, starting shortly after the attack) and, for a note that decays,
+    /// from `later`: a stretch of the same note, as long, after it has decayed.
+    ///
+    /// A note whose sidebands die with it, as an FM bell's do, has an early period longer than the note's:
+    /// 5/f for a modulator at 1.4 times the carrier f, whose lowest sideband sounds at 0.4 f, and 2/f for
+    /// 2.5 times, whose partials at 1.5 f and 3.5 f hide the octave. Once they have died, the period is
+    /// the carrier's. So when `later` is at least `laterDecayDB` quieter than `segment` and reads at least
+    /// `laterRiseCents` higher, it is the pitch. A later reading that is lower is a drift or a decayed
+    /// partial's pull; a note that does not decay (an organ, whose beating stops fade in and out) has no
+    /// sidebands dying: both keep the early reading.
+    public func estimate(segment: [Float], later: [Float]?, sampleRate: Int) -> Result? {
+        guard let early = estimate(segment: segment, sampleRate: sampleRate) else { return nil }
+        guard let later, Self.meanSquareDB(later) <= Self.meanSquareDB(segment) - configuration.laterDecayDB,
+              let settled = estimate(segment: later, sampleRate: sampleRate),
+              cents(settled.hz, early.hz) >= configuration.laterRiseCents else { return early }
+        return settled
+    }
+
+    private static func meanSquareDB(_ samples: [Float]) -> Double {
+        Decibels.fromPower(samples.reduce(0) { $0 + Double($1 * $1) } / Double(max(1, samples.count)))
     }
 
     /// Estimates f0 from `segment` (mono, starting shortly after the attack).
