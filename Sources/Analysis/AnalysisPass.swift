@@ -80,7 +80,7 @@ final class AnalysisPass {
             spectrogram.process(block)
             tonalSpectrogram.process(block)
             countZeroCrossings(block)
-            capturePitchSegment(block)
+            captureNote(block)
         }
         monoSamples += frames
     }
@@ -122,7 +122,7 @@ final class AnalysisPass {
     }
 
     /// Keeps the note's samples from 20 ms after the first non-silent sample, for pitch estimation.
-    private func capturePitchSegment(_ block: UnsafeBufferPointer<Float>) {
+    private func captureNote(_ block: UnsafeBufferPointer<Float>) {
         guard note.count < noteLength else { return }
         if pitchCaptureStart == nil, let first = block.firstIndex(where: { abs($0) >= pitchThreshold }) {
             pitchCaptureStart = monoSamples + first + sampleRate / 50

@@ -15,7 +15,9 @@ import Foundation
 /// Two kinds of note have no one period: one that glides into its pitch (an 808 or a kick whose
 /// pitch sweeps down, a tabla's bend) reports where the glide settles (`settledPitch`), and an
 /// inharmonic one (a struck bar, whose partials at 2.76 and 5.4 times the fundamental pull the
-/// period estimate about 90 cents flat) reports its fundamental partial (`fundamentalPartial`).
+/// period estimate about 90 cents flat) reports its fundamental partial (`fundamentalPartial`). A
+/// third has one period early and another once it has decayed: an FM bell whose sidebands die before
+/// it reads its later period when that is an octave or more higher (`estimate(segment:later:sampleRate:)`).
 public struct PitchEstimator {
     public struct Configuration: Sendable {
         /// Lowest and highest f0 searched, Hz.
