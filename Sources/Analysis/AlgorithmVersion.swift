@@ -9,7 +9,7 @@ public enum AlgorithmVersion {
     public static let onsets = 4
     public static let tempo = 19
     public static let key = 4
-    public static let pitch = 6
+    public static let pitch = 7
     public static let kind = 10
     public static let family = 4
 

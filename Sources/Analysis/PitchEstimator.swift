@@ -111,12 +111,15 @@ public struct PitchEstimator {
     /// the carrier's. So when `later` is at least `laterDecayDB` quieter than `segment` and reads at least
     /// `laterRiseCents` higher, it is the pitch. A later reading that is lower is a drift or a decayed
     /// partial's pull; a note that does not decay (an organ, whose beating stops fade in and out) has no
-    /// sidebands dying: both keep the early reading.
+    /// sidebands dying: both keep the early reading. A low bell's early period can lie below the searched
+    /// range (5/f of a 78 Hz carrier is 16 Hz), so `segment` reports no pitch: then the period the second
+    /// pass found there is the early reading the later one is compared with.
     public func estimate(segment: [Float], later: [Float]?, sampleRate: Int) -> Result? {
-        guard let early = estimate(segment: segment, sampleRate: sampleRate) else { return nil }
+        let early = reading(of: segment, sampleRate: sampleRate)
+        guard let earlyHz = early.pitch?.hz ?? early.periodBelowRange else { return nil }
         guard let later, Self.meanSquareDB(later) <= Self.meanSquareDB(segment) - configuration.laterDecayDB,
               let settled = estimate(segment: later, sampleRate: sampleRate),
-              cents(settled.hz, early.hz) >= configuration.laterRiseCents else { return early }
+              cents(settled.hz, earlyHz) >= configuration.laterRiseCents else { return early.pitch }
         return settled
     }
 
@@ -130,6 +133,12 @@ public struct PitchEstimator {
     /// (down to `minHz / 2`, with longer frames) and keeps what it finds only when `heardOctave`
     /// doubles it back into range: an FM bell below about 60 Hz has the period 2/f, below `minHz`.
     public func estimate(segment: [Float], sampleRate: Int) -> Result? {
+        reading(of: segment, sampleRate: sampleRate).pitch
+    }
+
+    /// `estimate(segment:sampleRate:)`'s pitch and, when it has none, the period its second pass found
+    /// below the searched range (`periodBelowRange`, as a frequency).
+    private func reading(of segment: [Float], sampleRate: Int) -> (pitch: Result?, periodBelowRange: Double?) {
         // Running energy, prefix[i] = Σ segment[0..<i]²: both passes read frame energies from it.
         var prefix = [Double](repeating: 0, count: segment.count + 1)
         for i in 0..<segment.count { prefix[i + 1] = prefix[i] + Double(segment[i] * segment[i]) }
@@ -142,15 +151,15 @@ public struct PitchEstimator {
             if !glides && confidence < configuration.inharmonicConfidence {
                 hz = fundamentalPartial(near: hz, spectrum: spectrum)
             }
-            guard hz >= configuration.minHz * 0.97, hz <= configuration.maxHz * 1.03 else { return nil }
-            return Result(hz: hz, confidence: confidence)
+            guard hz >= configuration.minHz * 0.97, hz <= configuration.maxHz * 1.03 else { return (nil, nil) }
+            return (Result(hz: hz, confidence: confidence), nil)
         }
         guard let (periodHz, aperiodicity, _) = period(of: segment, prefix: prefix, sampleRate: sampleRate,
                                                     configuration.subharmonicPass),
-              periodHz < configuration.minHz else { return nil }
+              periodHz < configuration.minHz else { return (nil, nil) }
         let hz = heardOctave(of: periodHz, spectrum: segmentSpectrum(segment, sampleRate: sampleRate))
-        guard hz > periodHz, hz >= configuration.minHz * 0.97 else { return nil }
-        return Result(hz: hz, confidence: max(0, min(1, 1 - aperiodicity)))
+        guard hz > periodHz, hz >= configuration.minHz * 0.97 else { return (nil, periodHz) }
+        return (Result(hz: hz, confidence: max(0, min(1, 1 - aperiodicity))), nil)
     }
 
     /// The median period (as a frequency) of the voiced frames within `pass`'s range — or where it

@@ -41,6 +41,23 @@ struct DecayingSidebandsTests {
         #expect(abs(cents(p.hz, from: midi)) < 25, "\(p.note) \(p.cents) c, \(cents(p.hz, from: midi)) c off")
     }
 
+    /// Bells low enough that the early period lies below the searched range (5/f of a 78 Hz carrier is
+    /// 16 Hz, 2/f of a 49 Hz one 24.5 Hz): the second pass finds it (measured: 15.6 and 24.5 Hz), but
+    /// `heardOctave` does not lift it into range, so the early segment alone reads no pitch.
+    @Test("an FM bell whose early period lies below the searched range still reads its carrier",
+          arguments: [(39.0, 1.4), (29.0, 2.5), (31.0, 2.5), (34.0, 2.5)])
+    func lowCarrier(midi: Double, ratio: Double) throws {
+        let samples = bell(midi: midi, ratio: ratio)
+        let length = PitchEstimator.segmentLength(sampleRate: 44100)
+        let attack = Signals.length(0.02, 44100)
+        let early = PitchEstimator().estimate(segment: Array(samples[attack..<(attack + length)]), sampleRate: 44100)
+        #expect(early == nil, "the early segment alone: \(early?.note ?? "none")")
+
+        let result = try Analyzer().analyze(path: Fixtures.write(samples, in: dir, name: "lowbell.wav"))
+        let p = try #require(result.pitch)
+        #expect(abs(cents(p.hz, from: midi)) < 25, "\(p.note) \(p.cents) c, \(cents(p.hz, from: midi)) c off")
+    }
+
     @Test("a later reading wins only when the note has decayed by 10 dB there and it reads an octave or more higher")
     func laterReadingGates() throws {
         let estimator = PitchEstimator()
