@@ -23,6 +23,17 @@ struct DecayingSidebandsTests {
         }
     }
 
+    /// What the pitch segment after the attack (from 20 ms, as `AnalysisPass` takes it) reads alone.
+    private func earlyReading(_ samples: [Float]) -> PitchEstimator.Result? {
+        let length = PitchEstimator.segmentLength(sampleRate: 44100)
+        let attack = Signals.length(0.02, 44100)
+        return PitchEstimator().estimate(segment: Array(samples[attack..<(attack + length)]), sampleRate: 44100)
+    }
+
+    private func analyzedPitch(_ samples: [Float], _ name: String) throws -> PitchEstimator.Result {
+        try #require(try Analyzer().analyze(path: Fixtures.write(samples, in: dir, name: name)).pitch)
+    }
+
     /// Ratio 1.4 puts a sideband at 0.4 f and makes the early period 5/f; ratio 2.5 puts partials at 1.5 f
     /// and 3.5 f, so the early period is 2/f with f/2's odd multiples sounding. Both early readings are off
     /// by 1586 or 1200 cents (checked here through the early segment alone).
@@ -30,14 +41,10 @@ struct DecayingSidebandsTests {
           arguments: [(50.0, 1.4), (62.3, 1.4), (74.0, 1.4), (45.0, 2.5), (57.4, 2.5), (81.0, 2.5)])
     func carrier(midi: Double, ratio: Double) throws {
         let samples = bell(midi: midi, ratio: ratio)
-        let length = PitchEstimator.segmentLength(sampleRate: 44100)
-        let attack = Signals.length(0.02, 44100)
-        let early = try #require(PitchEstimator().estimate(segment: Array(samples[attack..<(attack + length)]),
-                                                          sampleRate: 44100))
+        let early = try #require(earlyReading(samples))
         #expect(abs(cents(early.hz, from: midi)) > 1000, "the early segment alone: \(early.note) \(early.cents) c")
 
-        let result = try Analyzer().analyze(path: Fixtures.write(samples, in: dir, name: "bell.wav"))
-        let p = try #require(result.pitch)
+        let p = try analyzedPitch(samples, "bell.wav")
         #expect(abs(cents(p.hz, from: midi)) < 25, "\(p.note) \(p.cents) c, \(cents(p.hz, from: midi)) c off")
     }
 
@@ -48,13 +55,10 @@ struct DecayingSidebandsTests {
           arguments: [(39.0, 1.4), (29.0, 2.5), (31.0, 2.5), (34.0, 2.5)])
     func lowCarrier(midi: Double, ratio: Double) throws {
         let samples = bell(midi: midi, ratio: ratio)
-        let length = PitchEstimator.segmentLength(sampleRate: 44100)
-        let attack = Signals.length(0.02, 44100)
-        let early = PitchEstimator().estimate(segment: Array(samples[attack..<(attack + length)]), sampleRate: 44100)
+        let early = earlyReading(samples)
         #expect(early == nil, "the early segment alone: \(early?.note ?? "none")")
 
-        let result = try Analyzer().analyze(path: Fixtures.write(samples, in: dir, name: "lowbell.wav"))
-        let p = try #require(result.pitch)
+        let p = try analyzedPitch(samples, "lowbell.wav")
         #expect(abs(cents(p.hz, from: midi)) < 25, "\(p.note) \(p.cents) c, \(cents(p.hz, from: midi)) c off")
     }
 
