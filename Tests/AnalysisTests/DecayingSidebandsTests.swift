@@ -10,8 +10,6 @@ import TestSupport
 struct DecayingSidebandsTests {
     let dir = TemporaryDirectory()
 
-    private func cents(_ hz: Double, from midi: Double) -> Double { (69 + 12 * log2(hz / 440) - midi) * 100 }
-
     /// An FM bell: carrier at the note, modulator `ratio` times it, index 2.5 decaying with a time constant
     /// of 0.3 s, in a note of 2 s decaying with a time constant of 0.8 s (bench/make_pitch_valset.py's bells).
     private func bell(midi: Double, ratio: Double) -> [Float] {
@@ -30,10 +28,6 @@ struct DecayingSidebandsTests {
         return PitchEstimator().estimate(segment: Array(samples[attack..<(attack + length)]), sampleRate: 44100)
     }
 
-    private func analyzedPitch(_ samples: [Float], _ name: String) throws -> PitchEstimator.Result {
-        try #require(try Analyzer().analyze(path: Fixtures.write(samples, in: dir, name: name)).pitch)
-    }
-
     /// Ratio 1.4 puts a sideband at 0.4 f and makes the early period 5/f; ratio 2.5 puts partials at 1.5 f
     /// and 3.5 f, so the early period is 2/f with f/2's odd multiples sounding. Both early readings are off
     /// by 1586 or 1200 cents (checked here through the early segment alone).
@@ -42,10 +36,10 @@ struct DecayingSidebandsTests {
     func carrier(midi: Double, ratio: Double) throws {
         let samples = bell(midi: midi, ratio: ratio)
         let early = try #require(earlyReading(samples))
-        #expect(abs(cents(early.hz, from: midi)) > 1000, "the early segment alone: \(early.note) \(early.cents) c")
+        #expect(abs(early.centsOff(midi: midi)) > 1000, "the early segment alone: \(early.note) \(early.cents) c")
 
-        let p = try analyzedPitch(samples, "bell.wav")
-        #expect(abs(cents(p.hz, from: midi)) < 25, "\(p.note) \(p.cents) c, \(cents(p.hz, from: midi)) c off")
+        let p = try analyzedPitch(samples, in: dir, name: "bell.wav")
+        #expect(abs(p.centsOff(midi: midi)) < 25, "\(p.note) \(p.cents) c, \(p.centsOff(midi: midi)) c off")
     }
 
     /// Bells low enough that the early period lies below the searched range (5/f of a 78 Hz carrier is
@@ -58,8 +52,8 @@ struct DecayingSidebandsTests {
         let early = earlyReading(samples)
         #expect(early == nil, "the early segment alone: \(early?.note ?? "none")")
 
-        let p = try analyzedPitch(samples, "lowbell.wav")
-        #expect(abs(cents(p.hz, from: midi)) < 25, "\(p.note) \(p.cents) c, \(cents(p.hz, from: midi)) c off")
+        let p = try analyzedPitch(samples, in: dir, name: "lowbell.wav")
+        #expect(abs(p.centsOff(midi: midi)) < 25, "\(p.note) \(p.cents) c, \(p.centsOff(midi: midi)) c off")
     }
 
     @Test("a later reading wins only when the note has decayed by 10 dB there and it reads an octave or more higher")

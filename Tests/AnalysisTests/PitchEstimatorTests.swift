@@ -8,13 +8,10 @@ import TestSupport
 struct PitchEstimatorTests {
     let dir = TemporaryDirectory()
 
-    private func pitch(_ samples: [Float], _ name: String) throws -> PitchEstimator.Result {
-        try #require(try Analyzer().analyze(path: Fixtures.write(samples, in: dir, name: name)).pitch)
-    }
-
     @Test("a note detuned by +27 cents is A3 +27 c")
     func detuned() throws {
-        let p = try pitch(Signals.tone(midi: 57.27, seconds: 1, amplitude: 0.5), "detuned.wav")
+        let p = try analyzedPitch(Signals.tone(midi: 57.27, seconds: 1, amplitude: 0.5), in: dir,
+                                  name: "detuned.wav")
         #expect(p.note == "A3")
         #expect(abs(p.cents - 27) < 5)
         #expect(p.confidence > 0.8)
@@ -30,7 +27,8 @@ struct PitchEstimatorTests {
 
     @Test("a pure sine bass at 41.2 Hz (E1) is E1, not an octave up")
     func bass41() throws {
-        let p = try pitch(Signals.tone(midi: 28, seconds: 1.5, amplitude: 0.6, partials: 1), "e1.wav")
+        let p = try analyzedPitch(Signals.tone(midi: 28, seconds: 1.5, amplitude: 0.6, partials: 1), in: dir,
+                                  name: "e1.wav")
         #expect(p.note == "E1")
         #expect(abs(p.cents) < 10)
     }
@@ -38,8 +36,9 @@ struct PitchEstimatorTests {
     @Test("notes above C7, up to C8 (4186 Hz), read their pitch and not an octave below",
           arguments: [(97.6, 8), (99.3, 8), (103.0, 1), (107.8, 1)])
     func topOctave(midi: Double, partials: Int) throws {
-        let p = try pitch(Signals.tone(midi: midi, seconds: 1, amplitude: 0.5, partials: partials), "high.wav")
-        let error = (69 + 12 * log2(p.hz / 440) - midi) * 100
+        let p = try analyzedPitch(Signals.tone(midi: midi, seconds: 1, amplitude: 0.5, partials: partials), in: dir,
+                                  name: "high.wav")
+        let error = p.centsOff(midi: midi)
         #expect(abs(error) < 25, "\(p.note) \(p.cents) c, \(error) c off")
     }
 
@@ -52,7 +51,7 @@ struct PitchEstimatorTests {
             for k in 2...6 { v += sin(2 * Double.pi * Double(k) * f0 * t) / Double(k) }
             return Float(0.4 * v * exp(-t / 0.6))
         }
-        let p = try pitch(samples, "weak.wav")
+        let p = try analyzedPitch(samples, in: dir, name: "weak.wav")
         #expect(p.midi == 45, "got \(p.note) \(p.cents)")
     }
 

@@ -9,10 +9,6 @@ import TestSupport
 struct PitchOctaveTests {
     let dir = TemporaryDirectory()
 
-    private func pitch(_ samples: [Float], _ name: String) throws -> PitchEstimator.Result {
-        try #require(try Analyzer().analyze(path: Fixtures.write(samples, in: dir, name: name)).pitch)
-    }
-
     /// A decaying one-shot: `partial(k)` is the amplitude of harmonic k, `t` in seconds.
     private func note(midi: Double, seconds: Double = 1.2, _ value: (Double, Double) -> Double) -> [Float] {
         let f0 = Signals.hz(midi: midi)
@@ -28,8 +24,8 @@ struct PitchOctaveTests {
         let samples = note(midi: midi) { f0, t in
             sin(2 * Double.pi * f0 * t + 2 * exp(-t / 0.4) * sin(2 * Double.pi * ratio * f0 * t))
         }
-        let p = try pitch(samples, "bell.wav")
-        let error = (69 + 12 * log2(p.hz / 440) - midi) * 100
+        let p = try analyzedPitch(samples, in: dir, name: "bell.wav")
+        let error = p.centsOff(midi: midi)
         #expect(abs(error) < 25, "\(p.note) \(p.cents) c, \(error) c off")
         #expect(p.confidence > 0.5)
     }
@@ -40,8 +36,8 @@ struct PitchOctaveTests {
         let samples = note(midi: midi, seconds: 2) { f0, t in
             sin(2 * Double.pi * f0 * t + 2 * exp(-t / 0.4) * sin(2 * Double.pi * ratio * f0 * t))
         }
-        let p = try pitch(samples, "lowbell.wav")
-        let error = (69 + 12 * log2(p.hz / 440) - midi) * 100
+        let p = try analyzedPitch(samples, in: dir, name: "lowbell.wav")
+        let error = p.centsOff(midi: midi)
         #expect(abs(error) < 25, "\(p.note) \(p.cents) c, \(error) c off")
     }
 
@@ -51,7 +47,7 @@ struct PitchOctaveTests {
         let samples = note(midi: midi) { f0, t in
             (2...12).reduce(fundamental * sin(2 * Double.pi * f0 * t)) { $0 + sin(2 * Double.pi * Double($1) * f0 * t) / Double($1) }
         }
-        let p = try pitch(samples, "bass.wav")
+        let p = try analyzedPitch(samples, in: dir, name: "bass.wav")
         #expect(p.midi == Int(midi), "got \(p.note) \(p.cents) c")
     }
 
@@ -62,7 +58,7 @@ struct PitchOctaveTests {
                 Double(k) * f0 < 20_000 ? sum + sin(2 * Double.pi * Double(k) * f0 * t) / Double(k) : sum
             }
         }
-        let p = try pitch(samples, "square.wav")
+        let p = try analyzedPitch(samples, in: dir, name: "square.wav")
         #expect(p.midi == Int(midi), "got \(p.note) \(p.cents) c")
     }
 }

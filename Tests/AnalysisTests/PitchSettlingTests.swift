@@ -9,14 +9,6 @@ import TestSupport
 struct PitchSettlingTests {
     let dir = TemporaryDirectory()
 
-    private func pitch(_ samples: [Float], _ name: String) throws -> PitchEstimator.Result {
-        try #require(try Analyzer().analyze(path: Fixtures.write(samples, in: dir, name: name)).pitch)
-    }
-
-    private func cents(_ p: PitchEstimator.Result, from midi: Double) -> Double {
-        (69 + 12 * log2(p.hz / 440) - midi) * 100
-    }
-
     /// An 808: a sine whose frequency falls from `start` times the note's to the note's with time constant
     /// `sweep` (seconds), driven into tanh, decaying over `seconds`.
     private func eightOhEight(midi: Double, start: Double, sweep: Double, seconds: Double = 1.2) -> [Float] {
@@ -34,8 +26,8 @@ struct PitchSettlingTests {
     @Test("an 808 whose pitch falls into its note reads the note it settles on",
           arguments: [(40.0, 2.0, 0.04), (48.0, 2.0, 0.04), (31.2, 2.0, 0.04), (45.5, 3.0, 0.03), (28.0, 2.5, 0.05)])
     func eightOhEightSettles(midi: Double, start: Double, sweep: Double) throws {
-        let p = try pitch(eightOhEight(midi: midi, start: start, sweep: sweep), "808.wav")
-        #expect(abs(cents(p, from: midi)) < 25, "\(p.note) \(p.cents) c, \(cents(p, from: midi)) c off")
+        let p = try analyzedPitch(eightOhEight(midi: midi, start: start, sweep: sweep), in: dir, name: "808.wav")
+        #expect(abs(p.centsOff(midi: midi)) < 25, "\(p.note) \(p.cents) c, \(p.centsOff(midi: midi)) c off")
     }
 
     /// A free bar's partials (1, 2.76, 5.40 and 8.93 times the fundamental, the upper ones dying faster): the
@@ -52,8 +44,8 @@ struct PitchSettlingTests {
                 .reduce(0.0) { $0 + $1.amplitude * sin(2 * Double.pi * $1.ratio * f0 * t) * exp(-t / $1.decay) }
             return Float(0.4 * min(1, t / 0.005) * v)
         }
-        let p = try pitch(samples, "bar.wav")
-        #expect(abs(cents(p, from: midi)) < 25, "\(p.note) \(p.cents) c, \(cents(p, from: midi)) c off")
+        let p = try analyzedPitch(samples, in: dir, name: "bar.wav")
+        #expect(abs(p.centsOff(midi: midi)) < 25, "\(p.note) \(p.cents) c, \(p.centsOff(midi: midi)) c off")
     }
 
     @Test("a lead with ±20 cent vibrato reads its centre pitch: a pitch that moves both ways is no glide",
@@ -66,8 +58,8 @@ struct PitchSettlingTests {
             phase += 2 * Double.pi * hz * pow(2, 0.2 / 12 * sin(2 * Double.pi * 5.5 * t)) / 44100
             return Float(0.3 * min(1, t / 0.005) * (sin(phase) + 0.5 * sin(2 * phase) + 0.33 * sin(3 * phase)))
         }
-        let p = try pitch(samples, "vibrato.wav")
-        #expect(abs(cents(p, from: midi)) < 25, "\(p.note) \(p.cents) c, \(cents(p, from: midi)) c off")
+        let p = try analyzedPitch(samples, in: dir, name: "vibrato.wav")
+        #expect(abs(p.centsOff(midi: midi)) < 25, "\(p.note) \(p.cents) c, \(p.centsOff(midi: midi)) c off")
     }
 
     @Test("a glide settles where its last frames are; a jump between period candidates or a small drift is none")
