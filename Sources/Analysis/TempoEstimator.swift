@@ -29,7 +29,10 @@ import Foundation
 /// exactly that many bars: there is no ring-out to explain). The octave stays that of the estimate so
 /// far when one bar count agrees with it.
 /// Shorter gaps (an inexact trim, a few ms of tail) are left to the fits above: there a shorter
-/// candidate length wins by chance.
+/// candidate length wins by chance. Last, the onsets' own spacing (`onsetSpacingTempo`: a least-squares
+/// eighth-note grid through them), when they lie evenly on it, measures the tempo whatever the trim: it
+/// replaces a reading it differs from by 1.5–6 % (a one-bar loop cut 30 ms short, or ringing out, reads
+/// 2–3 % fast from its length or its wrapped comb).
 /// Loops of 3 or 6 bars are rarer, and their lengths are 2/3 or 4/3 of a 2- or 4-bar length at
 /// another tempo, so they only make the free estimate exact: when it lands within 2 % of such a
 /// length, agrees with no power-of-two bar count at any octave, and its comb or score beats the best
@@ -67,11 +70,12 @@ public struct TempoEstimator {
         /// in octaves; a width of 0 turns the prior off. Fitted on synthetic loops with varied kits.
         public var accentsPerBeat = 1.28, accentOctaves = 0.4
         /// Subdivision prior (`subdivisionPrior`): a tempo at which the onset envelope's autocorrelation at
-        /// an eighth of the beat exceeds `eighthBeatCorrelation` gets `eighthBeatWeight`. Only where an eighth
-        /// of the beat is at least `minimumEighthBeatSeconds` (that is, at 100 BPM or slower): shorter lags
-        /// measure the hits' own envelopes, not a pulse (a latin loop at 105 BPM has an autocorrelation peak
-        /// 71 ms after its hits). The weight outweighs the accent prior for a loop whose kick on 1 and 3
-        /// drowns its other accents (a latin loop at 160–190 BPM under a 16th-note shaker, read at half).
+        /// an eighth of the beat and at two eighths exceeds `eighthBeatCorrelation` gets `eighthBeatWeight`.
+        /// Only where an eighth of the beat is at least `minimumEighthBeatSeconds` (that is, at 100 BPM or
+        /// slower): shorter lags measure the hits' own envelopes, not a pulse (a latin loop at 105 BPM has an
+        /// autocorrelation peak 71 ms after its hits). The weight outweighs the accent prior for a loop whose
+        /// kick on 1 and 3 drowns its other accents (a latin loop at 160–190 BPM under a 16th-note shaker,
+        /// read at half).
         public var eighthBeatCorrelation = 0.05, eighthBeatWeight = 0.1, minimumEighthBeatSeconds = 0.075
         /// A clean pulse stream at an eighth of the beat — the autocorrelation there exceeds the one half-way
         /// there by more than `pulseStreamContrast` — gets `pulseStreamWeight` instead: a sixteenth-note
@@ -113,6 +117,16 @@ public struct TempoEstimator {
         /// A ring-out fit replaces a whole-bar fit at the duration less its silent tail only when its comb
         /// is this many times that fit's comb (a fit at the full duration is never replaced).
         public var ringOverBarFit = 1.5
+        /// Onset spacing (`onsetSpacingTempo`): onsets within `spacingSlack` eighths of the eighth-note grid
+        /// count, at least `spacingMinimumOnsets` of them. Their tempo replaces the one chosen from the
+        /// envelope and the length when their RMS distance from the grid is at most `spacingResidual`
+        /// eighths and the two differ by more than `spacingOverride` and less than `spacingReach`. On the
+        /// bench sets' 1,970 drum loops, 22 readings have a residual of at most 0.04 and differ by over 1.5 %: the
+        /// spacing was nearer the labelled tempo in 21 (one-bar loops with a tail, a ring-out or a short
+        /// trim), the length of an exact one-bar latin loop in one (its rims' onsets come before its
+        /// shaker's: 1.6 % slow, within 2 %).
+        public var spacingMinimumOnsets = 4, spacingSlack = 0.2, spacingResidual = 0.04
+        public var spacingOverride = 0.015, spacingReach = 0.06
         /// Harmonic material (see `isHarmonic`) has fewer onsets per second than this; drum loops at
         /// 60–190 BPM have 2.3 or more.
         public var harmonicMaxOnsetsPerSecond = 2.0
@@ -150,7 +164,8 @@ public struct TempoEstimator {
         public var bpm: Double
         /// 0 … 1: how periodic the envelope is at this tempo (and agreement with the loop length).
         public var confidence: Double
-        /// Whether the loop's duration is a whole number of bars at this tempo.
+        /// Whether the loop spans a whole number of bars at this tempo: its duration, less a silent tail or a
+        /// ring-out, or cut a few ms short.
         public var fitsWholeBars: Bool
         public var alternatives: [Alternative]
         public let version = AlgorithmVersion.tempo
@@ -381,9 +396,28 @@ public struct TempoEstimator {
                 fitsBars = true
             }
         }
-        // 4. Confidence and the ranked alternatives.
-        let bpm = fitsBars ? chosen.bpm : refine(chosen.bpm, comb: comb)
+        // 4. Confidence (how periodic the envelope is at the reading, and whether the length agrees), and
+        //    the tempo with its ranked alternatives.
         let confidence = min(1, max(0, chosen.comb)) * (fitsBars ? 1 : 0.8)
+        var bpm = fitsBars ? chosen.bpm : refine(chosen.bpm, comb: comb)
+        // The onsets' own spacing, when it is even (a residual under `spacingResidual` eighths), measures the
+        // tempo whatever the trim; a length cut short, a tail or a ring-out only moves the tempos above. When
+        // it disagrees by more than `spacingOverride` (more than the latencies of different drums skew it
+        // over one bar), it is the tempo. The confidence stays that of the reading it corrects by a few
+        // per cent.
+        if !harmonic, let onsetTimes, let spaced = onsetSpacingTempo(onsetTimes: onsetTimes, near: bpm),
+           spaced.residual <= configuration.spacingResidual, spaced.bpm >= configuration.minBPM, spaced.bpm <= maxBPM {
+            let off = abs(spaced.bpm / bpm - 1)
+            if off > configuration.spacingOverride && off < configuration.spacingReach {
+                bpm = spaced.bpm
+                // Still whole bars when a whole number of them ends where a loop may (`ringWindow`: rung out
+                // past its end or cut a little short), as for a ring-out fit.
+                let window = ringWindow(durationSeconds)
+                fitsBars = fitsBars && Self.barBeats.contains {
+                    $0 * 60 / bpm >= window.lo && $0 * 60 / bpm <= window.hi
+                }
+            }
+        }
         let alternatives = [0.5, 2, 2.0 / 3, 1.5].compactMap { ratio -> Alternative? in
             let alternative = bpm * ratio
             guard alternative >= 20, alternative <= 400 else { return nil }
@@ -461,9 +495,12 @@ public struct TempoEstimator {
     }
 
     /// Prior against a beat split into eight: `eighthBeatWeight` when the onset envelope repeats at an
-    /// eighth of `bpm`'s beat (autocorrelation above `eighthBeatCorrelation`, the best of ±1 frame), else 1;
-    /// `pulseStreamWeight` when it also dips half-way there (by `pulseStreamContrast`): a clean stream of
-    /// pulses at an eighth of the beat, not one hit's decay.
+    /// eighth of `bpm`'s beat and again at two eighths (autocorrelation above `eighthBeatCorrelation` at
+    /// both, the best of ±1 frame), else 1; `pulseStreamWeight` when it also dips half-way to the first
+    /// (by `pulseStreamContrast`): a clean stream of pulses at an eighth of the beat, not one hit's decay.
+    /// A stream repeats at its second pulse; a lone echo of each hit does not: a kick cut off while it
+    /// still rings clicks about 85 ms before the next kick, which at 84–90 BPM is an eighth of the beat
+    /// (a four-on-the-floor loop with such a kick read half its tempo).
     /// Drum loops rarely subdivide a beat past sixteenths; a 16th-note hat stream at 180 BPM is a
     /// 32nd-note stream at 90, so this tips such a loop to its own octave. Harmonic material leaves it out
     /// (its comb is not a beat's).
@@ -473,7 +510,10 @@ public struct TempoEstimator {
         let lag = eighth * periodicity.framesPerSecond
         let correlation = max(periodicity.autocorrelation(atLag: lag - 1), periodicity.autocorrelation(atLag: lag),
                               periodicity.autocorrelation(atLag: lag + 1))
-        guard correlation > configuration.eighthBeatCorrelation else { return 1 }
+        let second = max(periodicity.autocorrelation(atLag: 2 * lag - 1), periodicity.autocorrelation(atLag: 2 * lag),
+                         periodicity.autocorrelation(atLag: 2 * lag + 1))
+        guard correlation > configuration.eighthBeatCorrelation, second > configuration.eighthBeatCorrelation
+        else { return 1 }
         // A clean stream (a trough half-way between its pulses) rather than a hit's own decay.
         let between = periodicity.autocorrelation(atLag: lag / 2)
         return correlation - between > configuration.pulseStreamContrast

@@ -42,8 +42,10 @@ public struct DrumPattern: Sendable {
         Voice(.kick, steps: [0, 8], gain: 0.8)])
 
     /// Renders `bars` bars at `bpm`. `swing` is the position of the off-beat sixteenths between
-    /// their neighbours (0.5 straight, 0.66 triplet swing).
-    public func render(bpm: Double, bars: Int, swing: Double = 0.5, sampleRate: Int = 44100) -> [Float] {
+    /// their neighbours (0.5 straight, 0.66 triplet swing). With `ringOutSeconds` the last hits' tails are
+    /// not folded back: they ring on that long past the last bar (up to a second), as a loop cut loosely.
+    public func render(bpm: Double, bars: Int, swing: Double = 0.5, ringOutSeconds: Double? = nil,
+                       sampleRate: Int = 44100) -> [Float] {
         let step = 60 / bpm / 4
         let length = Signals.length(Double(bars * 16) * step, sampleRate)
         var out = [Float](repeating: 0, count: length + sampleRate)
@@ -59,6 +61,10 @@ public struct DrumPattern: Sendable {
                     Signals.mix(sounds[voice.sound] ?? [], into: &out, at: Signals.length(at, sampleRate), gain: voice.gain)
                 }
             }
+        }
+        if let ringOutSeconds {
+            return Signals.normalize(Array(out[0..<(length + Signals.length(min(ringOutSeconds, 1), sampleRate))]),
+                                     peak: 0.9)
         }
         var loop = Array(out[0..<length])
         for i in 0..<min(length, out.count - length) { loop[i] += out[length + i] }

@@ -2,13 +2,14 @@ import Foundation
 
 /// Simple synthetic drum hits and a drum loop, for tests and the demo pack.
 public enum Drums {
-    /// An 808-style kick: a sine sweeping from ~135 Hz to 45 Hz with a 0.18 s decay.
-    public static func kick(sampleRate: Int = 44100, seconds: Double = 0.5) -> [Float] {
+    /// An 808-style kick: a sine sweeping from ~135 Hz to 45 Hz with a 0.18 s decay (`decaySeconds`),
+    /// `seconds` long (a long decay cut short ends in a click).
+    public static func kick(sampleRate: Int = 44100, seconds: Double = 0.5, decaySeconds: Double = 0.18) -> [Float] {
         var phase = 0.0
         return (0..<Signals.length(seconds, sampleRate)).map { i in
             let t = Double(i) / Double(sampleRate)
             phase += 2 * Double.pi * (45 + 90 * exp(-t / 0.03)) / Double(sampleRate)
-            return Float(tanh(1.5 * sin(phase)) * exp(-t / 0.18) * 0.9)
+            return Float(tanh(1.5 * sin(phase)) * exp(-t / decaySeconds) * 0.9)
         }
     }
 

@@ -9,8 +9,7 @@ struct TempoEstimatorTests {
     let dir = TemporaryDirectory()
 
     private func tempo(_ samples: [Float], _ name: String) throws -> (AnalysisResult, TempoEstimator.Result) {
-        let r = try Analyzer().analyze(path: Fixtures.write(samples, in: dir, name: name))
-        return (r, try #require(r.tempo, "\(name) has no tempo (kind \(r.kind))"))
+        try analyzedTempo(samples, in: dir, name: name)
     }
 
     @Test("a harmonic loop of two chords a bar each reads its whole-bar tempo, though the second chord's onset comes early",
@@ -115,36 +114,9 @@ struct TempoEstimatorTests {
     /// fits the duration exactly (the free estimate reads a cross-rhythm, ~2/3 of the tempo).
     @Test("a one-bar break whose last hits ring 350 ms past the bar reads its tempo")
     func ringOut() throws {
-        let bpm = 97.0, sampleRate = 44100
-        let step = 60 / bpm / 4
-        let length = Signals.length(16 * step, sampleRate)
-        var out = [Float](repeating: 0, count: length + sampleRate)
-        let sounds: [DrumPattern.Voice.Sound: [Float]] = [.kick: Drums.kick(), .snare: Drums.snare(), .hat: Drums.hat()]
-        for voice in DrumPattern.breakbeat.voices {
-            for s in voice.steps {
-                Signals.mix(sounds[voice.sound] ?? [], into: &out, at: Signals.length(Double(s) * step, sampleRate),
-                            gain: voice.gain)
-            }
-        }
-        let samples = Signals.normalize(Array(out[0..<(length + Signals.length(0.35, sampleRate))]), peak: 0.9)
-        let (_, t) = try tempo(samples, "ringout.wav")
+        let bpm = 97.0
+        let (_, t) = try tempo(DrumPattern.breakbeat.render(bpm: bpm, bars: 1, ringOutSeconds: 0.35), "ringout.wav")
         #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
-    }
-
-    /// One bar of `pattern` at `bpm` followed by `ring` seconds of its last hits ringing on (the next
-    /// bar's hits not played): the file is a bar plus a ring-out, not a whole number of bars.
-    private func ringing(_ pattern: DrumPattern, bpm: Double, ring: Double) -> [Float] {
-        let sampleRate = 44100, step = 60 / bpm / 4
-        let length = Signals.length(16 * step, sampleRate)
-        var out = [Float](repeating: 0, count: length + sampleRate)
-        let sounds: [DrumPattern.Voice.Sound: [Float]] = [.kick: Drums.kick(), .snare: Drums.snare(), .hat: Drums.hat()]
-        for voice in pattern.voices {
-            for s in voice.steps {
-                Signals.mix(sounds[voice.sound] ?? [], into: &out, at: Signals.length(Double(s) * step, sampleRate),
-                            gain: voice.gain)
-            }
-        }
-        return Signals.normalize(Array(out[0..<(length + Signals.length(ring, sampleRate))]), peak: 0.9)
     }
 
     /// The circular autocorrelation of the whole file wraps 0.3 s late and reads half the tempo or none
@@ -153,7 +125,7 @@ struct TempoEstimatorTests {
           arguments: [(137.5, "house"), (152.5, "halftime")])
     func ringOutBar(bpm: Double, style: String) throws {
         let pattern = style == "house" ? DrumPattern.fourOnTheFloor : DrumPattern.halfTime
-        let (r, t) = try tempo(ringing(pattern, bpm: bpm, ring: 0.3), "ring\(style).wav")
+        let (r, t) = try tempo(pattern.render(bpm: bpm, bars: 1, ringOutSeconds: 0.3), "ring\(style).wav")
         #expect(r.kind == .loop)
         #expect(t.fitsWholeBars)
         #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
