@@ -28,7 +28,8 @@ struct TempoOnsetSpacingTests {
 
     /// Each of these read 2.2–2.4 % fast from the comb of the bar wrapped short of its true end before.
     @Test("a one-bar loop ringing 0.3–0.45 s past its bar reads its tempo",
-          arguments: [(163.5, "break", 0.3), (170.0, "clave", 0.3), (163.5, "halftime", 0.45), (150.5, "backbeat", 0.3)])
+          arguments: [(163.5, "break", 0.3), (170.0, "clave", 0.3), (163.5, "halftime", 0.45),
+                      (150.5, "backbeat", 0.3)])
     func ringingOut(bpm: Double, style: String, ring: Double) throws {
         let samples = try #require(Self.patterns[style]).render(bpm: bpm, bars: 1, ringOutSeconds: ring)
         let (r, t) = try analyzedTempo(samples, in: dir, name: "ring\(style)\(bpm).wav")
