@@ -376,7 +376,8 @@ public struct TempoEstimator {
         // tempo, and 3 or 6 bars at the tempo are 4 or 8 bars there, so the length agrees too. At that
         // reading the onsets leave the sixteenth grid (the loop's sixteenths fall on thirds of a beat). The
         // tempo at 3/4 of it (or 3/2 of a 2/3 reading) at which the file is 3 or 6 bars, the onsets lie on
-        // its grid and the comb is nearly as strong (0.8) takes its place.
+        // its grid and the comb is nearly as strong (0.8) takes its place (or, for a reading that fits no
+        // bar count, one at which the file is exactly 1, 2, 4 … bars: below).
         let gridFloor = configuration.crossRhythmGridSeconds
         if !harmonic, let onsetTimes,
            !onSixteenthGrid(onsetTimes: onsetTimes, bpm: chosen.bpm, toleranceSeconds: gridFloor) {
@@ -391,8 +392,19 @@ public struct TempoEstimator {
                     && fit.comb >= 0.8 * chosen.comb
                     && onSixteenthGrid(onsetTimes: onsetTimes, bpm: fit.bpm, toleranceSeconds: gridFloor)
             }
-            if let beat {
-                chosen = beat
+            // A reading that fits no bar count (a free estimate) also gives way to the tempo at 3/4 or 3/2 of
+            // it at which the file is exactly 1, 2, 4 … bars, with the onsets on its grid: the exact length
+            // confirms that tempo, so it need only be periodic enough (a one-bar funk loop under loud
+            // sixteenth hats, whose accents favour its 4/3 reading).
+            let wholeFile = beat != nil || fitsBars ? nil : [0.75, 1.5].flatMap { ratio -> [Candidate] in
+                Self.barBeats.map { $0 * 60 / durationSeconds }
+                    .filter { abs($0 / (chosen.bpm * ratio) - 1) < 0.02 }.map(candidate)
+            }.first { fit in
+                fit.bpm >= configuration.minBPM && fit.bpm <= maxBPM && periodicEnough(fit)
+                    && onSixteenthGrid(onsetTimes: onsetTimes, bpm: fit.bpm, toleranceSeconds: gridFloor)
+            }
+            if let fit = beat ?? wholeFile {
+                chosen = fit
                 fitsBars = true
             }
         }

@@ -214,6 +214,19 @@ struct TempoEstimatorTests {
         #expect(t.fitsWholeBars)
     }
 
+    /// One bar of funk under loud sixteenth hats: its many accents favour the 4/3 reading (139.67, which
+    /// fits no bar count), and the whole-bar tempo at 3/4 of it, though the exact length, was passed over
+    /// for a comb weaker than 0.8 of the reading's. Onsets on its grid and a periodic enough comb suffice.
+    @Test("a one-bar funk loop under loud sixteenth hats reads its tempo, not 4/3 of it")
+    func loudHatsNotFourThirds() throws {
+        let funk = DrumPattern([.init(.kick, steps: [0, 3, 10]), .init(.snare, steps: [4, 12]),
+                                .init(.snare, steps: [7, 9, 14], gain: 0.25),
+                                .init(.hat, steps: Array(0..<16), gain: 1.2)])
+        let (_, t) = try tempo(funk.render(bpm: 105.8, bars: 1), "loudhatfunk.wav")
+        #expect(abs(t.bpm / 105.8 - 1) < 0.02, "estimated \(t.bpm)")
+        #expect(t.fitsWholeBars)
+    }
+
     /// Six bars at the tempo are four at 2/3 of it, and a hip-hop loop's last bar ends in decaying hits —
     /// which looked like a 4-bar loop ringing out (0.1 s). The free estimate already fits 6 bars exactly,
     /// so there is no ring-out to explain: these read 2/3 (47.84 and 55.56) before.
