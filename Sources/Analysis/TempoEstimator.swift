@@ -381,13 +381,17 @@ public struct TempoEstimator {
         let gridFloor = configuration.crossRhythmGridSeconds
         if !harmonic, let onsetTimes,
            !onSixteenthGrid(onsetTimes: onsetTimes, bpm: chosen.bpm, toleranceSeconds: gridFloor) {
+            // Of `tempos`, those within 2 % of 3/4 and of 3/2 of the reading, nearest first.
+            let atCrossRatios = { (tempos: [Double]) -> [Candidate] in
+                [0.75, 1.5].flatMap { ratio -> [Candidate] in
+                    let target = chosen.bpm * ratio
+                    return tempos.filter { abs($0 / target - 1) < 0.02 }
+                        .sorted { abs($0 / target - 1) < abs($1 / target - 1) }.map(candidate)
+                }
+            }
             // The file's length with and without its silent tail gives one tempo each, nearest first: over
             // 6 bars the grid of a tempo 0.4 % off drifts off the onsets, so the other one is tried too.
-            let beat = [0.75, 1.5].flatMap { ratio -> [Candidate] in
-                let target = chosen.bpm * ratio
-                return oddTempos.filter { abs($0 / target - 1) < 0.02 }
-                    .sorted { abs($0 / target - 1) < abs($1 / target - 1) }.map(candidate)
-            }.first { fit in
+            let beat = atCrossRatios(oddTempos).first { fit in
                 fit.bpm >= configuration.minBPM && fit.bpm <= maxBPM && fit.comb >= configuration.minimumBarComb
                     && fit.comb >= 0.8 * chosen.comb
                     && onSixteenthGrid(onsetTimes: onsetTimes, bpm: fit.bpm, toleranceSeconds: gridFloor)
@@ -396,13 +400,11 @@ public struct TempoEstimator {
             // it at which the file is exactly 1, 2, 4 … bars, with the onsets on its grid: the exact length
             // confirms that tempo, so it need only be periodic enough (a one-bar funk loop under loud
             // sixteenth hats, whose accents favour its 4/3 reading).
-            let wholeFile = beat != nil || fitsBars ? nil : [0.75, 1.5].flatMap { ratio -> [Candidate] in
-                Self.barBeats.map { $0 * 60 / durationSeconds }
-                    .filter { abs($0 / (chosen.bpm * ratio) - 1) < 0.02 }.map(candidate)
-            }.first { fit in
-                fit.bpm >= configuration.minBPM && fit.bpm <= maxBPM && periodicEnough(fit)
-                    && onSixteenthGrid(onsetTimes: onsetTimes, bpm: fit.bpm, toleranceSeconds: gridFloor)
-            }
+            let wholeFile = beat != nil || fitsBars ? nil
+                : atCrossRatios(Self.barBeats.map { $0 * 60 / durationSeconds }).first { fit in
+                    fit.bpm >= configuration.minBPM && fit.bpm <= maxBPM && periodicEnough(fit)
+                        && onSixteenthGrid(onsetTimes: onsetTimes, bpm: fit.bpm, toleranceSeconds: gridFloor)
+                }
             if let fit = beat ?? wholeFile {
                 chosen = fit
                 fitsBars = true
