@@ -273,12 +273,7 @@ public struct TempoEstimator {
         // questions the digits, not the tempo), a windowed comb peak with nearly its comb and half its
         // score replaces it — the free estimate was a cross-rhythm. (Only computed when needed.)
         func windowedFit() -> Candidate? {
-            let window = ringWindow(durationSeconds)
-            let fitsWindow = Self.barBeats.contains {
-                let length = $0 * 60 / best.bpm
-                return length >= window.lo && length <= window.hi
-            }
-            guard !fitsWindow else { return nil }
+            guard !barsEndInRingWindow(bpm: best.bpm, durationSeconds: durationSeconds) else { return nil }
             let windowed = windowedBarTempos(durationSeconds: durationSeconds, comb: comb, prior: prior)
             guard !windowed.contains(where: { Self.sameUpToOctaves($0.bpm, best.bpm) }),
                   let bar = windowed.filter({ $0.comb >= configuration.minimumBarComb && $0.comb >= 0.85 * best.comb })
@@ -426,10 +421,7 @@ public struct TempoEstimator {
                 bpm = spaced.bpm
                 // Still whole bars when a whole number of them ends where a loop may (`ringWindow`: rung out
                 // past its end or cut a little short), as for a ring-out fit.
-                let window = ringWindow(durationSeconds)
-                fitsBars = fitsBars && Self.barBeats.contains {
-                    $0 * 60 / bpm >= window.lo && $0 * 60 / bpm <= window.hi
-                }
+                fitsBars = fitsBars && barsEndInRingWindow(bpm: bpm, durationSeconds: durationSeconds)
             }
         }
         let alternatives = [0.5, 2, 2.0 / 3, 1.5].compactMap { ratio -> Alternative? in
@@ -570,6 +562,12 @@ public struct TempoEstimator {
     /// past the last bar, or up to 40 ms cut off the end.
     func ringWindow(_ durationSeconds: Double) -> (lo: Double, hi: Double) {
         (durationSeconds - min(0.5, 0.2 * durationSeconds), durationSeconds + 0.04)
+    }
+
+    /// Whether 1, 2, 4 … bars at `bpm` end inside `ringWindow(durationSeconds)`.
+    func barsEndInRingWindow(bpm: Double, durationSeconds: Double) -> Bool {
+        let window = ringWindow(durationSeconds)
+        return Self.barBeats.contains { $0 * 60 / bpm >= window.lo && $0 * 60 / bpm <= window.hi }
     }
 
     /// Fine search ±2 % around a grid tempo in 0.05 BPM steps.
