@@ -385,10 +385,10 @@ public struct TempoEstimator {
         // (`crossRhythmGridSeconds`) and swing allowance admit onsets a third of a sixteenth off, so the
         // reading may pass the plain grid test and still be the cross-rhythm. (A reading off its grid that
         // fits no bar count may also give way to one at which the file is exactly 1, 2, 4 … bars: below.)
-        let gridFloor = configuration.crossRhythmGridSeconds
         if !harmonic, let onsetTimes {
             let share = { (bpm: Double) in
-                self.sixteenthGridShare(onsetTimes: onsetTimes, bpm: bpm, toleranceSeconds: gridFloor) ?? 0
+                self.sixteenthGridShare(onsetTimes: onsetTimes, bpm: bpm,
+                                        toleranceSeconds: self.configuration.crossRhythmGridSeconds) ?? 0
             }
             let readingShare = share(chosen.bpm)
             // Of `tempos`, those within 2 % of 3/4 and of 3/2 of the reading, nearest first.
@@ -423,7 +423,7 @@ public struct TempoEstimator {
             let wholeFile = beat != nil || fitsBars || readingShare >= configuration.gridFraction ? nil
                 : atCrossRatios(Self.barBeats.map { $0 * 60 / durationSeconds }).first { fit in
                     fit.bpm >= configuration.minBPM && fit.bpm <= maxBPM && periodicEnough(fit)
-                        && onSixteenthGrid(onsetTimes: onsetTimes, bpm: fit.bpm, toleranceSeconds: gridFloor)
+                        && share(fit.bpm) >= configuration.gridFraction
                 }
             if let fit = beat ?? wholeFile {
                 chosen = fit
