@@ -391,11 +391,11 @@ public struct TempoEstimator {
                                         toleranceSeconds: self.configuration.crossRhythmGridSeconds) ?? 0
             }
             let readingShare = share(chosen.bpm)
-            // Of `tempos`, those within 2 % of 3/4 and of 3/2 of the reading, nearest first.
+            // Of `tempos`, those in range within 2 % of 3/4 and of 3/2 of the reading, nearest first.
             let atCrossRatios = { (tempos: [Double]) -> [Candidate] in
                 [0.75, 1.5].flatMap { ratio -> [Candidate] in
                     let target = chosen.bpm * ratio
-                    return tempos.filter { abs($0 / target - 1) < 0.02 }
+                    return tempos.filter { abs($0 / target - 1) < 0.02 && $0 >= configuration.minBPM && $0 <= maxBPM }
                         .sorted { abs($0 / target - 1) < abs($1 / target - 1) }.map(candidate)
                 }
             }
@@ -409,8 +409,7 @@ public struct TempoEstimator {
                         (configuration.crossRhythmGridFraction, configuration.crossRhythmComb)]
                 .lazy.compactMap { (fraction, combRatio) in
                     crossTempos.first { fit in
-                        guard fit.bpm >= configuration.minBPM, fit.bpm <= maxBPM,
-                              fit.comb >= configuration.minimumBarComb, fit.comb >= combRatio * chosen.comb
+                        guard fit.comb >= configuration.minimumBarComb, fit.comb >= combRatio * chosen.comb
                         else { return false }
                         let fitShare = share(fit.bpm)
                         return fitShare >= fraction && fitShare > readingShare
@@ -422,8 +421,7 @@ public struct TempoEstimator {
             // sixteenth hats, whose accents favour its 4/3 reading).
             let wholeFile = beat != nil || fitsBars || readingShare >= configuration.gridFraction ? nil
                 : atCrossRatios(Self.barBeats.map { $0 * 60 / durationSeconds }).first { fit in
-                    fit.bpm >= configuration.minBPM && fit.bpm <= maxBPM && periodicEnough(fit)
-                        && share(fit.bpm) >= configuration.gridFraction
+                    periodicEnough(fit) && share(fit.bpm) >= configuration.gridFraction
                 }
             if let fit = beat ?? wholeFile {
                 chosen = fit
@@ -546,10 +544,12 @@ public struct TempoEstimator {
         let eighth = 60 / bpm / 8
         guard eighth >= configuration.minimumEighthBeatSeconds else { return 1 }
         let lag = eighth * periodicity.framesPerSecond
-        let correlation = max(periodicity.autocorrelation(atLag: lag - 1), periodicity.autocorrelation(atLag: lag),
-                              periodicity.autocorrelation(atLag: lag + 1))
-        let second = max(periodicity.autocorrelation(atLag: 2 * lag - 1), periodicity.autocorrelation(atLag: 2 * lag),
-                         periodicity.autocorrelation(atLag: 2 * lag + 1))
+        // The best of ±1 frame around a lag.
+        let near = { (lag: Double) in
+            max(periodicity.autocorrelation(atLag: lag - 1), periodicity.autocorrelation(atLag: lag),
+                periodicity.autocorrelation(atLag: lag + 1))
+        }
+        let correlation = near(lag), second = near(2 * lag)
         guard correlation > configuration.eighthBeatCorrelation, second > configuration.eighthBeatCorrelation
         else { return 1 }
         // A clean stream (a trough half-way between its pulses) rather than a hit's own decay.
