@@ -161,7 +161,11 @@ final class AnalysisPass {
             envelope: onsets.envelope, frameRMS: frameRMS, framesPerSecond: fps, durationSeconds: duration,
             trailingSilenceSeconds: levelResult.silenceTailSeconds,
             harmonic: tempoEstimator.isHarmonic(keyFound: key != nil, onsetsPerSecond: onsetResult.rate),
-            onsetTimes: onsetResult.timesSeconds)
+            onsetTimes: onsetResult.timesSeconds,
+            heldEndSeconds: HeldEnd.seconds(frameRMS: Array(frameRMS.prefix(Self.wholeFrames(
+                samples: monoSamples, frameSize: frameSize, hopSize: configuration.spectrogram.hopSize))),
+                                            hopSeconds: hopSeconds,
+                                            frameSeconds: Double(frameSize) / Double(sampleRate)))
         let sounding = duration - levelResult.silenceHeadSeconds - levelResult.silenceTailSeconds
         let swells = slowChanges.swellTimes(framesPerSecond: fps, startSeconds: levelResult.silenceHeadSeconds,
                                             paddedEndFrames: padded)

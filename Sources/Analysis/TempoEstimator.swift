@@ -53,7 +53,10 @@ import Foundation
 /// chords changing every half bar at 120 BPM read 120, not the 60 at which each chord is a beat.
 /// With two or three chord changes its comb is weak and peaks where the first interval ends — an
 /// attack's flux peaks up to 40 ms early, the file's first onset cannot —, so a whole-bar tempo within
-/// 4 % of the free estimate on whose beats every change falls (`onBeats`) makes it exact.
+/// 4 % of the free estimate on whose beats every change falls (`onBeats`) makes it exact. A pad loop that
+/// holds its last chord and rings out (`HeldEnd`) is as long as its held part: its chords swell in with no
+/// attack, and a reading that is no octave of that length's whole-bar tempos gives way to the one the
+/// tempo prior prefers.
 public struct TempoEstimator {
     public struct Configuration: Sendable {
         /// Tempo search range, BPM (see `drums` for material without a key).
@@ -203,9 +206,11 @@ public struct TempoEstimator {
     ///   - frameRMS: RMS per frame at the same rate (for the accent prior); nil leaves that prior out.
     ///   - durationSeconds: the file's duration; `trailingSilenceSeconds` what of it is silent tail.
     ///   - harmonic: the material is harmonic (`isHarmonic`): accents every one, two or four beats.
+    ///   - heldEndSeconds: where a sound held to its end begins its final fade (`HeldEnd`), if it does.
     public func estimate(envelope: [Float], frameRMS: [Float]? = nil, framesPerSecond fps: Double,
                          durationSeconds: Double, trailingSilenceSeconds: Double,
-                         harmonic: Bool = false, onsetTimes: [Double]? = nil) -> Result? {
+                         harmonic: Bool = false, onsetTimes: [Double]? = nil,
+                         heldEndSeconds: Double? = nil) -> Result? {
         let usable = min(envelope.count, Int(configuration.maxSeconds * fps))
         guard usable > Int(fps) else { return nil }
         var e = envelope[0..<usable].map(Double.init)
@@ -375,6 +380,21 @@ public struct TempoEstimator {
                   nearFit != nil || bar.total >= 0.8 * best.total {
             chosen = bar
             fitsBars = true
+        }
+        // A harmonic loop that holds its last chord to its end and then rings out: the held part is the
+        // loop (`HeldEnd`), a whole number of bars long. Its chords swell in without attacks, so the comb
+        // has little to go on, and the whole-bar fits above see the file's length with the release (up to
+        // 0.3 s) or the silent tail in it. A reading that is no octave of the held part's whole-bar tempos
+        // (within 4 %) cannot be this loop's: the one the tempo prior prefers takes its place. (A reading
+        // that is one keeps its digits: a decaying chord's held part may end a few per cent early.)
+        if harmonic, let held = heldEndSeconds, durationSeconds - held >= configuration.minimumRingOut {
+            let heldTempos = Self.barBeats.map { $0 * 60 / held }
+                .filter { $0 >= configuration.minBPM && $0 <= maxBPM }
+            if !heldTempos.contains(where: { Self.sameUpToOctaves($0, chosen.bpm) }),
+               let fit = heldTempos.max(by: { tempoPrior($0) < tempoPrior($1) }) {
+                chosen = candidate(fit)
+                fitsBars = true
+            }
         }
         // A cross-rhythm read as the beat: dotted eighths (a clave's 3-3-2) make a comb peak at 4/3 of the
         // tempo, and 3 or 6 bars at the tempo are 4 or 8 bars there, so the length agrees too. At that

@@ -10,11 +10,13 @@ struct PadLoopKindTests {
 
     /// Pad chords (triads of 8-partial tones) that swell in over `attackSeconds` and fade out over
     /// 0.2 s past their `chordSeconds`, one after another; the tail past the loop wraps onto its
-    /// start, as an exactly trimmed loop's does.
-    static func padLoop(_ chords: [[Int]], chordSeconds: Double, attackSeconds: Double,
+    /// start, as an exactly trimmed loop's does, or with `ringOutSeconds` the file runs that long past
+    /// the loop (the last chord's release, then silence).
+    static func padLoop(_ chords: [[Int]], chordSeconds: Double, attackSeconds: Double, ringOutSeconds: Double = 0,
                         sampleRate: Int = 44100) -> [Float] {
         let loop = Signals.length(chordSeconds * Double(chords.count), sampleRate)
-        var out = [Float](repeating: 0, count: loop)
+        let file = ringOutSeconds > 0 ? loop + Signals.length(ringOutSeconds, sampleRate) : loop
+        var out = [Float](repeating: 0, count: file)
         let attack = Signals.length(attackSeconds, sampleRate), release = Signals.length(0.2, sampleRate)
         for (index, chord) in chords.enumerated() {
             let start = Signals.length(chordSeconds * Double(index), sampleRate)
@@ -26,7 +28,7 @@ struct PadLoopKindTests {
                     note[i] *= Float(min(1, Double(i) / Double(attack))
                         * (i > held ? Double(note.count - i) / Double(release) : 1))
                 }
-                for (i, sample) in note.enumerated() { out[(start + i) % loop] += sample }
+                for (i, sample) in note.enumerated() { out[(start + i) % file] += sample }
             }
         }
         return Signals.normalize(out, peak: 0.8)
