@@ -19,7 +19,8 @@ import Foundation
 /// and with nearly its score, gives the exact tempo. The comb decides the octave; the bar length only the digits,
 /// so a tail or an inexact trim costs precision, not the octave. When no bar count fits exactly, a
 /// loop may ring past its last bar (up to 0.5 s) or be cut a little short (40 ms): a comb peak at which
-/// a whole number of bars lands in that window replaces a free estimate that fits none (a cross-rhythm).
+/// a whole number of bars lands in that window, with no onset after them, replaces a free estimate that
+/// fits none (a cross-rhythm).
 /// A longer ring-out (0.1–0.5 s) also misplaces the wrap of the circular autocorrelation, which weakens
 /// the comb at the true tempo of a short loop. So each candidate loop of 1, 2 or 4 bars ending in that
 /// window is scored over its own length, wrapped there (`ringOutFit`); it is taken when the part after it
@@ -126,6 +127,9 @@ public struct TempoEstimator {
         /// The candidate loop keeps sounding to its end: the loudest frame of its second half is within
         /// this (dB) of the file's loudest (one hit ringing with echoes is not a loop plus ring-out).
         public var ringLoopLevelDB = -20.0
+        /// A whole-bar tempo whose bars end inside the ring window (`windowedBarTempos`) leaves no onset after
+        /// their end, more than this late (seconds): what rings past a loop holds no new hit.
+        public var ringOnsetSlack = 0.03
         /// A ring-out fit replaces a whole-bar fit at the duration less its silent tail only when its comb
         /// is this many times that fit's comb (a fit at the full duration is never replaced).
         public var ringOverBarFit = 1.5
@@ -285,13 +289,23 @@ public struct TempoEstimator {
         // Next, a loop that rings past its last bar or was cut short: when the free estimate fits no bar
         // count within the length window and is no octave of a windowed peak (the window then only
         // questions the digits, not the tempo), a windowed comb peak with nearly its comb and half its
-        // score replaces it — the free estimate was a cross-rhythm. (Only computed when needed.)
+        // score replaces it — the free estimate was a cross-rhythm —, unless an onset comes after the
+        // loop would end (a latin loop at 198 BPM read 2/3 had its shaker's last four sixteenths in a
+        // "ring-out" of one bar at 112). (Only computed when needed.)
         func windowedFit() -> Candidate? {
             guard !barsEndInRingWindow(bpm: best.bpm, durationSeconds: durationSeconds) else { return nil }
             let windowed = windowedBarTempos(durationSeconds: durationSeconds, comb: comb, prior: prior)
+            // What would ring past the loop holds no new hit: no onset after its end (the last hit's flux
+            // peaks up to `ringOnsetSlack` after it starts).
+            let window = ringWindow(durationSeconds)
+            let ringHoldsNoHit = { (bpm: Double) -> Bool in
+                let end = Self.barBeats.map { $0 * 60 / bpm }.filter { $0 >= window.lo && $0 <= window.hi }.max() ?? 0
+                return !(onsetTimes ?? []).contains { $0 > end + configuration.ringOnsetSlack }
+            }
             guard !windowed.contains(where: { Self.sameUpToOctaves($0.bpm, best.bpm) }),
                   let bar = windowed.filter({ $0.comb >= configuration.minimumBarComb && $0.comb >= 0.85 * best.comb })
-                    .max(by: { $0.total < $1.total }), bar.total >= 0.5 * best.total else { return nil }
+                    .max(by: { $0.total < $1.total }), bar.total >= 0.5 * best.total, ringHoldsNoHit(bar.bpm)
+            else { return nil }
             return bar
         }
         // A whole-bar tempo on a comb peak (its comb nearly the best within ±2 %) with half the free
