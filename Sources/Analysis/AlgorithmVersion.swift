@@ -10,7 +10,7 @@ public enum AlgorithmVersion {
     public static let tempo = 22
     public static let key = 4
     public static let pitch = 7
-    public static let kind = 10
+    public static let kind = 11
     public static let family = 4
 
     /// Every descriptor's version by name, as printed in JSON.

@@ -5,14 +5,16 @@ public enum SampleKind: String, Sendable, Codable, CaseIterable {
 
 /// Decides one-shot vs loop from duration, onsets, rhythmic regularity and harmony.
 ///
-/// Rules (version 10), in order:
+/// Rules (version 11), in order:
 /// 1. shorter than 0.8 s is a one-shot;
 /// 2. a file whose onsets are spread over most of its length (≥ 4 onsets, first-to-last span ≥ 40 %
 ///    of the sounding length), that has a periodic onset envelope (tempo confidence, or the comb score
 ///    of its ½× or 2× alternative, ≥ 0.15: the octave the tempo estimator picks may be the weaker
-///    periodicity of the two) or a whole-bar length, and that comes back to within 6 dB of its
-///    loudest level after the middle of that span is a loop (beats, busy loops; a held note's beating
-///    or ripple rides down its decay);
+///    periodicity of the two), a whole-bar length, or onsets on the sixteenth-note grid of its tempo
+///    (`TempoEstimator.onSixteenthGrid`: a one-bar loop rung out or cut short has a weak comb and fits
+///    no whole number of bars, but its hits still lie on a beat's grid), and that comes back to within
+///    6 dB of its loudest level after the middle of that span is a loop (beats, busy loops; a held
+///    note's beating or ripple rides down its decay);
 /// 3. a file whose onsets, however few, lie on an `OnsetGrid` is a loop: they start with the sound,
 ///    are equally spaced (≥ 0.5 s apart), each re-attacks to within 4 dB of the loudest level, and the
 ///    file is 2, 4 or 8 of their periods long, plus at most a period's ring-out (chord loops: 2–4 chord
@@ -91,7 +93,8 @@ public struct KindClassifier {
             tempo.confidence >= 0.15 || tempo.alternatives.contains { [0.5, 2].contains($0.ratio) && $0.score >= 0.15 }
         } ?? false
         let wholeBars = evidence.tempo?.fitsWholeBars ?? false
-        if onsets.count >= 4 && spread >= 0.4 && (periodic || wholeBars) && Self.comesBack(evidence) {
+        let onGrid = evidence.tempo.map { TempoEstimator().onSixteenthGrid(onsetTimes: onsets, bpm: $0.bpm) } ?? false
+        if onsets.count >= 4 && spread >= 0.4 && (periodic || wholeBars || onGrid) && Self.comesBack(evidence) {
             let strength = min(1, 0.6 + 0.1 * Double(onsets.count - 4) / 4 + (wholeBars ? 0.2 : 0))
             return Result(kind: .loop, confidence: strength)
         }

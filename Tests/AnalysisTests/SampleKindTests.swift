@@ -180,6 +180,22 @@ struct SampleKindTests {
         #expect(KindClassifier().classify(offGrid).kind == .oneshot)
     }
 
+    /// A one-bar half-time loop at 163.3 BPM cut 20 ms short (the tempo valset of `bench/eval_unseen.py
+    /// --seed 3`, t_0039): its comb is weak (0.11, alternatives at most 0.14) and no whole number of bars fits,
+    /// but its nine hits lie on the sixteenths of its reading, 161.1.
+    @Test("onsets on the sixteenth grid of a weak-comb reading make a loop; as many off that grid do not",
+          arguments: [true, false])
+    func onGridOnsets(_ onGrid: Bool) {
+        let tempo = TempoEstimator.Result(bpm: 161.09, confidence: 0.107, fitsWholeBars: false,
+                                          alternatives: [.init(bpm: 322.18, ratio: 2, score: 0.137)])
+        // In sixteenths of 161.09; off the grid, they fall a quarter, a half or three quarters past one.
+        let steps: [Double] = onGrid ? [0, 2, 4, 5, 6, 8, 10, 13, 14] : [0, 2.25, 4.5, 5.75, 6.25, 8.5, 10.75, 13.25, 14.5]
+        let onsets = steps.map { $0 * 15 / 161.09 }
+        let evidence = KindClassifier.Evidence(durationSeconds: 1.449, soundingSeconds: 1.449, onsetTimes: onsets,
+                                               tempo: tempo, onsetLevelsDB: [0, 0, 0, 0, -1, -1, -1, -10, -10])
+        #expect(KindClassifier().classify(evidence).kind == (onGrid ? .loop : .oneshot))
+    }
+
     /// A fast one-bar break read in its own octave can have a weak comb there (0.12) while the envelope is
     /// clearly periodic at half that tempo: the evidence is the same loop's, whichever octave was chosen.
     @Test("a periodic envelope at the ½× or 2× alternative counts as periodic; weak support at every octave does not",
@@ -187,7 +203,8 @@ struct SampleKindTests {
     func periodicAtAnotherOctave(ratio: Double, score: Double, expected: SampleKind) {
         let tempo = TempoEstimator.Result(bpm: 189, confidence: 0.12, fitsWholeBars: false,
                                           alternatives: [.init(bpm: 189 * ratio, ratio: ratio, score: score)])
-        let onsets = stride(from: 0.0, to: 1.25, by: 60 / 189.0 / 2).map { $0 }
+        // Onsets off the sixteenth grid of 189 (onsets on it make a loop whatever the comb: `onGridOnsets`).
+        let onsets = [0, 0.13, 0.35, 0.47, 0.7, 0.81, 1.02, 1.21]
         let evidence = KindClassifier.Evidence(durationSeconds: 1.27, soundingSeconds: 1.27, onsetTimes: onsets,
                                                tempo: tempo, onsetLevelsDB: onsets.map { _ in -2 })
         #expect(KindClassifier().classify(evidence).kind == expected)
