@@ -19,8 +19,9 @@ import Foundation
 /// and with nearly its score, gives the exact tempo. The comb decides the octave; the bar length only the digits,
 /// so a tail or an inexact trim costs precision, not the octave. When no bar count fits exactly, a
 /// loop may ring past its last bar (up to 0.5 s) or be cut a little short (40 ms): a comb peak at which
-/// a whole number of bars lands in that window, with no onset after them, replaces a free estimate that
-/// fits none (a cross-rhythm).
+/// a whole number of bars lands in that window, with no onset after them (and, for harmonic material, with
+/// the onsets on its sixteenth grid as well as on the free estimate's), replaces a free estimate that fits
+/// none (a cross-rhythm).
 /// A longer ring-out (0.1–0.5 s) also misplaces the wrap of the circular autocorrelation, which weakens
 /// the comb at the true tempo of a short loop. So each candidate loop of 1, 2 or 4 bars ending in that
 /// window is scored over its own length, wrapped there (`ringOutFit`); it is taken when the part after it
@@ -302,9 +303,18 @@ public struct TempoEstimator {
                 let end = Self.barBeats.map { $0 * 60 / bpm }.filter { $0 >= window.lo && $0 <= window.hi }.max() ?? 0
                 return !(onsetTimes ?? []).contains { $0 > end + configuration.ringOnsetSlack }
             }
+            // In harmonic material a free estimate whose sixteenth grid holds the onsets (an arpeggio's notes on
+            // its beats) better than the windowed tempo's is no cross-rhythm: a rung-out 2-bar arpeggio's
+            // windowed tempo made the file one bar, at 0.42 of the arpeggio's tempo.
+            let gridAgrees = { (bpm: Double) -> Bool in
+                guard harmonic, let onsetTimes else { return true }
+                return (sixteenthGridShare(onsetTimes: onsetTimes, bpm: bpm) ?? 0)
+                    >= (sixteenthGridShare(onsetTimes: onsetTimes, bpm: best.bpm) ?? 0)
+            }
             guard !windowed.contains(where: { Self.sameUpToOctaves($0.bpm, best.bpm) }),
                   let bar = windowed.filter({ $0.comb >= configuration.minimumBarComb && $0.comb >= 0.85 * best.comb })
-                    .max(by: { $0.total < $1.total }), bar.total >= 0.5 * best.total, ringHoldsNoHit(bar.bpm)
+                    .max(by: { $0.total < $1.total }), bar.total >= 0.5 * best.total, ringHoldsNoHit(bar.bpm),
+                  gridAgrees(bar.bpm)
             else { return nil }
             return bar
         }
