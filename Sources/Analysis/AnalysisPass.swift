@@ -157,15 +157,16 @@ final class AnalysisPass {
                                           openingBass: chroma.openingBassNormalized, chords: chords,
                                           tuningCoherence: chroma.tuningCoherence, flatness: spectralResult.flatness)
         let tempoEstimator = TempoEstimator(key == nil ? .drums : .init())
+        let harmonic = tempoEstimator.isHarmonic(keyFound: key != nil, onsetsPerSecond: onsetResult.rate)
+        // Only harmonic material's tempo asks where a held sound's fade begins.
+        let heldEnd = harmonic ? HeldEnd.seconds(
+            frameRMS: Array(frameRMS.prefix(Self.wholeFrames(samples: monoSamples, frameSize: frameSize,
+                                                             hopSize: configuration.spectrogram.hopSize))),
+            hopSeconds: hopSeconds, frameSeconds: Double(frameSize) / Double(sampleRate)) : nil
         let tempoEstimate = tempoEstimator.estimate(
             envelope: onsets.envelope, frameRMS: frameRMS, framesPerSecond: fps, durationSeconds: duration,
-            trailingSilenceSeconds: levelResult.silenceTailSeconds,
-            harmonic: tempoEstimator.isHarmonic(keyFound: key != nil, onsetsPerSecond: onsetResult.rate),
-            onsetTimes: onsetResult.timesSeconds,
-            heldEndSeconds: HeldEnd.seconds(frameRMS: Array(frameRMS.prefix(Self.wholeFrames(
-                samples: monoSamples, frameSize: frameSize, hopSize: configuration.spectrogram.hopSize))),
-                                            hopSeconds: hopSeconds,
-                                            frameSeconds: Double(frameSize) / Double(sampleRate)))
+            trailingSilenceSeconds: levelResult.silenceTailSeconds, harmonic: harmonic,
+            onsetTimes: onsetResult.timesSeconds, heldEndSeconds: heldEnd)
         let sounding = duration - levelResult.silenceHeadSeconds - levelResult.silenceTailSeconds
         let swells = slowChanges.swellTimes(framesPerSecond: fps, startSeconds: levelResult.silenceHeadSeconds,
                                             paddedEndFrames: padded)

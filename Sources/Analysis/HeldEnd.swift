@@ -28,13 +28,16 @@ public enum HeldEnd {
         guard let last = levels.lastIndex(where: { $0 > silenceDB }) else { return nil }
         let hold = Int(holdSeconds / hopSeconds), release = Int(releaseSeconds / hopSeconds)
         guard last >= hold else { return nil }
-        // The last steady stretch, going back from the last sounding frame.
-        guard let end = (hold...last).reversed().first(where: { end in
+        // The loudest level of the `hold` frames up to `end`, when they are steady.
+        func steadyLevel(endingAt end: Int) -> Double? {
             let stretch = levels[(end - hold)...end]
-            return stretch.max()! - stretch.min()! <= holdRangeDB
-        }) else { return nil }
-        let held = levels[(end - hold)...end].max()!
-        guard levels[end...last].dropFirst().prefix(release).contains(where: { $0 <= held - releaseDB })
+            guard let high = stretch.max(), let low = stretch.min(), high - low <= holdRangeDB else { return nil }
+            return high
+        }
+        // The last steady stretch, going back from the last sounding frame.
+        guard let end = (hold...last).reversed().first(where: { steadyLevel(endingAt: $0) != nil }),
+              let held = steadyLevel(endingAt: end),
+              levels[end...last].dropFirst().prefix(release).contains(where: { $0 <= held - releaseDB })
         else { return nil }
         return Double(end) * hopSeconds + frameSeconds / 2
     }
