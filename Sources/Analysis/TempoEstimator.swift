@@ -291,8 +291,8 @@ public struct TempoEstimator {
         // count within the length window and is no octave of a windowed peak (the window then only
         // questions the digits, not the tempo), a windowed comb peak with nearly its comb and half its
         // score replaces it — the free estimate was a cross-rhythm —, unless an onset comes after the
-        // loop would end (a latin loop at 198 BPM read 2/3 had its shaker's last four sixteenths in a
-        // "ring-out" of one bar at 112). (Only computed when needed.)
+        // loop would end (a latin loop at 198 BPM read 2/3 had its shaker's last sixteenths, three of them
+        // onsets, in a "ring-out" of one bar at 112). (Only computed when needed.)
         func windowedFit() -> Candidate? {
             guard !barsEndInRingWindow(bpm: best.bpm, durationSeconds: durationSeconds) else { return nil }
             let windowed = windowedBarTempos(durationSeconds: durationSeconds, comb: comb, prior: prior)

@@ -14,7 +14,8 @@ struct ArpeggioRingOutTests {
     func arpeggioRingOut() throws {
         let result = try #require(TempoEstimator().estimate(
             envelope: Self.envelope, frameRMS: Self.frameRMS, framesPerSecond: 86.1328125,
-            durationSeconds: 4.52172335600907, trailingSilenceSeconds: 0.7733333333333333, harmonic: true, onsetTimes: Self.onsetTimes))
+            durationSeconds: 4.52172335600907, trailingSilenceSeconds: 0.7733333333333333, harmonic: true,
+            onsetTimes: Self.onsetTimes))
         #expect(abs(result.bpm / 135.5 - 1) < 0.02, "read \(result.bpm)")
     }
 

@@ -39,7 +39,7 @@ struct HeldEndTempoTests {
         let silence = Array(repeating: -120.0, count: 50)
         let release = (1...20).map { 20 * log10(1 - Double($0) / 20.5) }
         #expect(heldEnd(Array(repeating: -3, count: 300)) == nil)                           // held to the last frame
-        #expect(heldEnd(Array(repeating: 0, count: 100) + Array(repeating: -4, count: 150)) == nil)  // a quieter chord
+        #expect(heldEnd(Array(repeating: 0, count: 100) + Array(repeating: -4, count: 150)) == nil)  // 2nd to the end
         #expect(heldEnd((0..<200).map { -Double($0) * 0.05 } + release.map { $0 - 10 } + silence) == nil)  // 5 dB/s
     }
 

@@ -189,7 +189,8 @@ struct SampleKindTests {
         let tempo = TempoEstimator.Result(bpm: 161.09, confidence: 0.107, fitsWholeBars: false,
                                           alternatives: [.init(bpm: 322.18, ratio: 2, score: 0.137)])
         // In sixteenths of 161.09; off the grid, they fall a quarter, a half or three quarters past one.
-        let steps: [Double] = onGrid ? [0, 2, 4, 5, 6, 8, 10, 13, 14] : [0, 2.25, 4.5, 5.75, 6.25, 8.5, 10.75, 13.25, 14.5]
+        let steps: [Double] = onGrid
+            ? [0, 2, 4, 5, 6, 8, 10, 13, 14] : [0, 2.25, 4.5, 5.75, 6.25, 8.5, 10.75, 13.25, 14.5]
         let onsets = steps.map { $0 * 15 / 161.09 }
         let evidence = KindClassifier.Evidence(durationSeconds: 1.449, soundingSeconds: 1.449, onsetTimes: onsets,
                                                tempo: tempo, onsetLevelsDB: [0, 0, 0, 0, -1, -1, -1, -10, -10])
