@@ -294,13 +294,12 @@ public struct TempoEstimator {
         // loop would end (a latin loop at 198 BPM read 2/3 had its shaker's last sixteenths, three of them
         // onsets, in a "ring-out" of one bar at 112). (Only computed when needed.)
         func windowedFit() -> Candidate? {
-            guard !barsEndInRingWindow(bpm: best.bpm, durationSeconds: durationSeconds) else { return nil }
+            guard latestBarEndInRingWindow(bpm: best.bpm, durationSeconds: durationSeconds) == nil else { return nil }
             let windowed = windowedBarTempos(durationSeconds: durationSeconds, comb: comb, prior: prior)
             // What would ring past the loop holds no new hit: no onset after its end (the last hit's flux
             // peaks up to `ringOnsetSlack` after it starts).
-            let window = ringWindow(durationSeconds)
             let ringHoldsNoHit = { (bpm: Double) -> Bool in
-                let end = Self.barBeats.map { $0 * 60 / bpm }.filter { $0 >= window.lo && $0 <= window.hi }.max() ?? 0
+                let end = latestBarEndInRingWindow(bpm: bpm, durationSeconds: durationSeconds) ?? 0
                 return !(onsetTimes ?? []).contains { $0 > end + configuration.ringOnsetSlack }
             }
             // In harmonic material a free estimate whose sixteenth grid holds the onsets (an arpeggio's notes on
@@ -488,7 +487,7 @@ public struct TempoEstimator {
                 bpm = spaced.bpm
                 // Still whole bars when a whole number of them ends where a loop may (`ringWindow`: rung out
                 // past its end or cut a little short), as for a ring-out fit.
-                fitsBars = fitsBars && barsEndInRingWindow(bpm: bpm, durationSeconds: durationSeconds)
+                fitsBars = fitsBars && latestBarEndInRingWindow(bpm: bpm, durationSeconds: durationSeconds) != nil
             }
         }
         let alternatives = [0.5, 2, 2.0 / 3, 1.5].compactMap { ratio -> Alternative? in
@@ -640,10 +639,11 @@ public struct TempoEstimator {
         (durationSeconds - min(0.5, 0.2 * durationSeconds), durationSeconds + 0.04)
     }
 
-    /// Whether 1, 2, 4 … bars at `bpm` end inside `ringWindow(durationSeconds)`.
-    func barsEndInRingWindow(bpm: Double, durationSeconds: Double) -> Bool {
+    /// Where the latest of 1, 2, 4 … bars at `bpm` that end inside `ringWindow(durationSeconds)` ends,
+    /// seconds; nil when none does.
+    func latestBarEndInRingWindow(bpm: Double, durationSeconds: Double) -> Double? {
         let window = ringWindow(durationSeconds)
-        return Self.barBeats.contains { $0 * 60 / bpm >= window.lo && $0 * 60 / bpm <= window.hi }
+        return Self.barBeats.map { $0 * 60 / bpm }.filter { $0 >= window.lo && $0 <= window.hi }.max()
     }
 
     /// Fine search ±2 % around a grid tempo in 0.05 BPM steps.

@@ -40,10 +40,10 @@ struct CrossRhythmGridTests {
     /// the grid of 138.4.
     @Test("a 3-bar loop whose 4/3 reading passes the loose grid test reads its tempo")
     func fastCrossRhythmOnLooseGrid() throws {
-        let result = try #require(TempoEstimator(.drums).estimate(
-            envelope: Self.envelope, frameRMS: Self.frameRMS, framesPerSecond: 86.1328125,
-            durationSeconds: 5.202312925170068, trailingSilenceSeconds: 0.036757369614512474, harmonic: false,
-            onsetTimes: Self.onsetTimes))
+        let result = try #require(RecordedTempoInputs(
+            envelope: Self.envelope, frameRMS: Self.frameRMS, onsetTimes: Self.onsetTimes,
+            durationSeconds: 5.202312925170068, trailingSilenceSeconds: 0.036757369614512474
+        ).estimate(TempoEstimator(.drums)))
         #expect(abs(result.bpm / 138.4 - 1) < 0.005, "read \(result.bpm)")
         #expect(result.fitsWholeBars)
     }

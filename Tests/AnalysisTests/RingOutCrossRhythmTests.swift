@@ -48,9 +48,10 @@ struct RingOutCrossRhythmTests {
 
     @Test("a one-bar drum & bass loop that does not ring reads its bar tempo, not 4/3 of it")
     func oneBarDrumAndBass() throws {
-        let result = try #require(TempoEstimator().estimate(
-            envelope: Self.envelope, frameRMS: Self.frameRMS, framesPerSecond: 86.1328125, durationSeconds: 1.6529024943310657,
-            trailingSilenceSeconds: 2.2675736961451248e-05, harmonic: false, onsetTimes: Self.onsetTimes))
+        let result = try #require(RecordedTempoInputs(
+            envelope: Self.envelope, frameRMS: Self.frameRMS, onsetTimes: Self.onsetTimes,
+            durationSeconds: 1.6529024943310657, trailingSilenceSeconds: 2.2675736961451248e-05
+        ).estimate())
         #expect(abs(result.bpm / 145.2 - 1) < 0.005, "estimated \(result.bpm)")
         #expect(result.fitsWholeBars)
     }

@@ -12,10 +12,10 @@ struct WindowedRingOnsetTests {
     /// 0.29 s the shaker plays on, three onsets. The file is exactly two bars at 197.8.
     @Test("a 2-bar latin loop at 197.8 BPM is not read as one bar at 112 ringing out over its last sixteenths")
     func noHitsInRingOut() throws {
-        let result = try #require(TempoEstimator(.drums).estimate(
-            envelope: Self.envelope, frameRMS: Self.frameRMS, framesPerSecond: 86.1328125,
-            durationSeconds: 2.426689342403628, trailingSilenceSeconds: 0.0, harmonic: false,
-            onsetTimes: Self.onsetTimes))
+        let result = try #require(RecordedTempoInputs(
+            envelope: Self.envelope, frameRMS: Self.frameRMS, onsetTimes: Self.onsetTimes,
+            durationSeconds: 2.426689342403628, trailingSilenceSeconds: 0
+        ).estimate(TempoEstimator(.drums)))
         #expect(abs(result.bpm / 197.8 - 1) < 0.02, "read \(result.bpm)")
         #expect(result.fitsWholeBars)
     }
