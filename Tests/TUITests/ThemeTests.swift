@@ -100,10 +100,27 @@ struct ThemeTests {
             return
         }
         #expect(line == 3 && column == 2)
-        #expect(CheckedTOML.badTableName(in: "[[ \"quoted\" ]]\na = [\n  [{ b = 1 }],\n  [+1],\n]\ns = \"\"\"\n[:not a header]\n\"\"\"\n# [:comment]\n") == nil)
-        #expect(CheckedTOML.badTableName(in: "a = 1\n  [[.x]]\n") == CheckedTOML.BadTableName(line: 2, column: 5))
-        #expect(CheckedTOML.badTableName(in: "a = 1\n[\nb = 2\n") == CheckedTOML.BadTableName(line: 2, column: 2), "a lone [")
-        #expect(CheckedTOML.badTableName(in: "a = 1\n[") == CheckedTOML.BadTableName(line: 2, column: 2), "[ at the end")
+        #expect(CheckedTOML.malformation(in: "[[ \"quoted\" ]]\na = [\n  [{ b = 1 }],\n  [+1],\n]\ns = \"\"\"\n[:not a header]\n\"\"\"\n# [:comment]\n") == nil)
+        #expect(CheckedTOML.malformation(in: "a = 1\n  [[.x]]\n") == CheckedTOML.Malformed(problem: .tableName, line: 2, column: 5))
+        #expect(CheckedTOML.malformation(in: "a = 1\n[\nb = 2\n") == CheckedTOML.Malformed(problem: .tableName, line: 2, column: 2), "a lone [")
+        #expect(CheckedTOML.malformation(in: "a = 1\n[") == CheckedTOML.Malformed(problem: .tableName, line: 2, column: 2), "[ at the end")
+    }
+
+    @Test("a '}' closing an array (a fourth toml++ assertion) is a syntax error; brackets that match are not")
+    func mismatchedBracketIsSyntaxError() {
+        let error = #expect(throws: ThemeError.self) { try Theme.load(toml: "[selected]\nunderline = [}}tremu\n") }
+        guard case .syntax(let line, let column, let message)? = error else {
+            Issue.record("expected a syntax error, got \(String(describing: error))")
+            return
+        }
+        #expect(line == 2 && column == 14)
+        #expect(message.contains("'}'") && message.contains("'['"))
+        let mismatched = CheckedTOML.Malformed.Problem.mismatchedBracket(closer: "}", opener: "[")
+        #expect(CheckedTOML.malformation(in: "a = [{ b = 1 }, # c\n  }]\n")
+                == CheckedTOML.Malformed(problem: mismatched, line: 2, column: 3), "after a comma and a comment")
+        #expect(CheckedTOML.malformation(in: "a = { b = [1, 2] ]\n")?.problem
+                == .mismatchedBracket(closer: "]", opener: "{"))
+        #expect(CheckedTOML.malformation(in: "a = [{ b = [1, \"}\"] }, { c = '{' }]\nd = {}\n# ]}\n") == nil)
     }
 
     @Test("resolving for 16 colours leaves only ANSI colours")

@@ -31,25 +31,36 @@ public enum CheckedTOML {
         return nil
     }
 
-    /// A table header (`[…]` or `[[…]]` starting a line outside any value) whose name does not
-    /// start with a bare-key character or a quote: invalid TOML, on which toml++ stops on an
-    /// assertion (`[:x]`, found by the fuzzer) instead of reporting an error.
-    public struct BadTableName: Error, Equatable, CustomStringConvertible {
+    /// Invalid TOML that toml++ stops on with an internal assertion instead of reporting it:
+    /// a table header (`[…]` or `[[…]]` starting a line outside any value) whose name does not
+    /// start with a bare-key character or a quote (`[:x]`, a lone `[`), or a closing bracket of
+    /// the wrong kind inside a value (`a = [1, }`). All three were found by `fuzz/run.sh config`.
+    public struct Malformed: Error, Equatable, CustomStringConvertible {
+        public enum Problem: Equatable, Sendable {
+            case tableName
+            /// `closer` closes a value opened with `opener`.
+            case mismatchedBracket(closer: Character, opener: Character)
+        }
+        public var problem: Problem
         public var line: Int
         public var column: Int
         public var description: String {
-            "a table name at line \(line), column \(column) must start with a letter, digit, _, - or a quote"
+            switch problem {
+            case .tableName:
+                return "a table name at line \(line), column \(column) must start with a letter, digit, _, - or a quote"
+            case .mismatchedBracket(let closer, let opener):
+                return "'\(closer)' at line \(line), column \(column) cannot close the '\(opener)' before it"
+            }
         }
     }
 
-    /// The first table header whose name starts with a character TOML does not allow there.
-    /// Tracks strings, comments and multi-line arrays/inline tables so `[` inside a value is
-    /// not taken for a header.
-    public static func badTableName(in text: String) -> BadTableName? {
+    /// The first bad table header or mismatched bracket in `text`. Tracks strings, comments and
+    /// the brackets open inside a value so `[` inside a value is not taken for a header.
+    public static func malformation(in text: String) -> Malformed? {
         let chars = Array(text.unicodeScalars)
         var i = 0, line = 1, lineStart = 0
-        var depth = 0            // open [ and { inside a value
-        var atLineStart = true   // only whitespace so far on this line
+        var open: [Unicode.Scalar] = []   // the [ and { open inside a value, innermost last
+        var atLineStart = true            // only whitespace so far on this line
         func isBareOrQuote(_ c: Unicode.Scalar) -> Bool {
             ("a"..."z").contains(c) || ("A"..."Z").contains(c)
                 || ("0"..."9").contains(c) || c == "_" || c == "-" || c == "\"" || c == "'"
@@ -75,7 +86,7 @@ public enum CheckedTOML {
             let c = chars[i]
             switch c {
             case "\n":
-                line += 1; lineStart = i + 1; atLineStart = depth == 0; i += 1
+                line += 1; lineStart = i + 1; atLineStart = open.isEmpty; i += 1
             case " ", "\t", "\r":
                 i += 1
             case "#":
@@ -83,18 +94,22 @@ public enum CheckedTOML {
             case "\"", "'":
                 atLineStart = false
                 skipString(quote: c)
-            case "[" where depth == 0 && atLineStart:
+            case "[" where open.isEmpty && atLineStart:
                 var j = i + 1
                 if j < chars.count && chars[j] == "[" { j += 1 }
                 while j < chars.count && (chars[j] == " " || chars[j] == "\t") { j += 1 }
                 if j == chars.count || (chars[j] != "]" && !isBareOrQuote(chars[j])) {   // also "[" then end of line
-                    return BadTableName(line: line, column: j - lineStart + 1)
+                    return Malformed(problem: .tableName, line: line, column: j - lineStart + 1)
                 }
                 while i < chars.count && chars[i] != "\n" { i += 1 }   // the rest of the header line
             case "[", "{":
-                depth += 1; atLineStart = false; i += 1
+                open.append(c); atLineStart = false; i += 1
             case "]", "}":
-                depth = max(0, depth - 1); atLineStart = false; i += 1
+                if let opener = open.popLast(), (opener == "[") != (c == "]") {
+                    return Malformed(problem: .mismatchedBracket(closer: Character(c), opener: Character(opener)),
+                                     line: line, column: i - lineStart + 1)
+                }
+                atLineStart = false; i += 1
             default:
                 atLineStart = false; i += 1
             }
@@ -102,11 +117,11 @@ public enum CheckedTOML {
         return nil
     }
 
-    /// Parses `text`, throwing `ControlCharacter` or `BadTableName` before TOMLKit sees input
+    /// Parses `text`, throwing `ControlCharacter` or `Malformed` before TOMLKit sees input
     /// that would stop it, and TOMLKit's `TOMLParseError` for other syntax errors.
     public static func table(_ text: String) throws -> TOMLTable {
         if let bad = forbiddenCharacter(in: text) { throw bad }
-        if let bad = badTableName(in: text) { throw bad }
+        if let bad = malformation(in: text) { throw bad }
         return try TOMLTable(string: text)
     }
 }

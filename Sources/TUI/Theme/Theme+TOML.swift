@@ -21,7 +21,7 @@ extension Theme {
             table = try CheckedTOML.table(text)
         } catch let error as CheckedTOML.ControlCharacter {
             throw ThemeError.syntax(line: error.line, column: error.column, message: error.description)
-        } catch let error as CheckedTOML.BadTableName {
+        } catch let error as CheckedTOML.Malformed {
             throw ThemeError.syntax(line: error.line, column: error.column, message: error.description)
         } catch let error as TOMLParseError {
             throw ThemeError.syntax(line: error.source.begin.line, column: error.source.begin.column,
