@@ -9,7 +9,7 @@ public enum AlgorithmVersion {
     public static let onsets = 4
     public static let tempo = 22
     public static let key = 4
-    public static let pitch = 7
+    public static let pitch = 8
     public static let kind = 11
     public static let family = 4
 

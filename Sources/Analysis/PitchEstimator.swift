@@ -43,6 +43,11 @@ public struct PitchEstimator {
         /// A decaying note's later segment overrides the early reading when it is at least `laterDecayDB`
         /// quieter and reads at least `laterRiseCents` higher (`estimate(segment:later:sampleRate:)`).
         public var laterDecayDB = 10.0, laterRiseCents = 1100.0
+        /// When the early segment has no period in either pass, the later reading is the pitch only if the
+        /// early segment repeats (normalised correlation at least `earlyRepeatCorrelation`) after a whole
+        /// number, up to `earlyRepeatMultiples`, of its periods: a low FM bell's early period is 5/f; a
+        /// cymbal's or a chord's decayed hum does not repeat so.
+        public var earlyRepeatCorrelation = 0.85, earlyRepeatMultiples = 6
         public init() {}
 
         /// The second pass of `estimate`: the same search an octave lower.
@@ -113,14 +118,42 @@ public struct PitchEstimator {
     /// partial's pull; a note that does not decay (an organ, whose beating stops fade in and out) has no
     /// sidebands dying: both keep the early reading. A low bell's early period can lie below the searched
     /// range (5/f of a 78 Hz carrier is 16 Hz), so `segment` reports no pitch: then the period the second
-    /// pass found there is the early reading the later one is compared with.
+    /// pass found there is the early reading the later one is compared with. Below about 60 Hz, 5/f lies
+    /// below the second pass too; then the later reading stands when the early segment repeats after a
+    /// whole number of its periods (`Configuration.earlyRepeatCorrelation`).
     public func estimate(segment: [Float], later: [Float]?, sampleRate: Int) -> Result? {
         let early = reading(of: segment, sampleRate: sampleRate)
-        guard let earlyHz = early.pitch?.hz ?? early.periodBelowRange else { return nil }
         guard let later, Self.meanSquareDB(later) <= Self.meanSquareDB(segment) - configuration.laterDecayDB,
-              let settled = estimate(segment: later, sampleRate: sampleRate),
-              cents(settled.hz, earlyHz) >= configuration.laterRiseCents else { return early.pitch }
-        return settled
+              let settled = estimate(segment: later, sampleRate: sampleRate) else { return early.pitch }
+        if let earlyHz = early.pitch?.hz ?? early.periodBelowRange {
+            return cents(settled.hz, earlyHz) >= configuration.laterRiseCents ? settled : early.pitch
+        }
+        let repeats = (1...configuration.earlyRepeatMultiples).contains {
+            Self.correlation(of: segment, atMultiple: $0, ofPeriodOf: settled.hz, sampleRate: sampleRate)
+                >= configuration.earlyRepeatCorrelation
+        }
+        return repeats ? settled : nil
+    }
+
+    /// The normalised correlation of `segment` with itself `multiple` periods of `hz` later, at the
+    /// best lag within ±0.5 % (1 = repeats exactly, whatever the level); 0 when the segment is shorter
+    /// than twice the lag.
+    static func correlation(of segment: [Float], atMultiple multiple: Int, ofPeriodOf hz: Double,
+                            sampleRate: Int) -> Double {
+        let centre = Double(multiple * sampleRate) / hz
+        let lags = Int((centre * 0.995).rounded(.down))...Int((centre * 1.005).rounded(.up))
+        let length = segment.count - lags.upperBound
+        guard length >= lags.upperBound else { return 0 }
+        return segment.withUnsafeBufferPointer { x in
+            lags.map { lag in
+                var xy = 0.0, xx = 0.0, yy = 0.0
+                for n in 0..<length {
+                    let a = Double(x[n]), b = Double(x[n + lag])
+                    xy += a * b; xx += a * a; yy += b * b
+                }
+                return xx > 0 && yy > 0 ? xy / (xx * yy).squareRoot() : 0
+            }.max() ?? 0
+        }
     }
 
     private static func meanSquareDB(_ samples: [Float]) -> Double {

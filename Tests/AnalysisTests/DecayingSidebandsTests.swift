@@ -56,6 +56,32 @@ struct DecayingSidebandsTests {
         #expect(abs(p.centsOff(midi: midi)) < 25, "\(p.note) \(p.cents) c, \(p.centsOff(midi: midi)) c off")
     }
 
+    /// Below about 60 Hz a ratio-1.4 bell's early period 5/f (6.5 to 9.3 Hz here) lies below the second
+    /// pass too (15 Hz), so nothing early reads; its early segment repeats after five carrier periods.
+    @Test("an FM bell whose early period lies below both passes reads its carrier: its early segment repeats after five periods",
+          arguments: [24.0, 26.0, 30.0])
+    func carrierBelowBothPasses(midi: Double) throws {
+        let samples = bell(midi: midi, ratio: 1.4)
+        let early = earlyReading(samples)
+        #expect(early == nil, "the early segment alone: \(early?.note ?? "none")")
+
+        let p = try analyzedPitch(samples, in: dir, name: "lowestbell.wav")
+        #expect(abs(p.centsOff(midi: midi)) < 25, "\(p.note) \(p.cents) c, \(p.centsOff(midi: midi)) c off")
+    }
+
+    @Test("with nothing periodic early, a hum that outlasts a noise burst is no pitch (a cymbal's decayed rumble)")
+    func humUnderNoiseIsNoPitch() throws {
+        let length = PitchEstimator.segmentLength(sampleRate: 44100)
+        var random = SeededRandom(seed: 3)
+        func hum(_ amplitude: Double, _ i: Int) -> Float { Float(amplitude * sin(2 * Double.pi * 43 * Double(i) / 44100)) }
+        let early = (0..<length).map { i in Float.random(in: -0.5...0.5, using: &random) + hum(0.08, i) }
+        let later = (0..<length).map { hum(0.02, $0) }
+        let estimator = PitchEstimator()
+        #expect(estimator.estimate(segment: early, sampleRate: 44100) == nil)
+        #expect(abs(try #require(estimator.estimate(segment: later, sampleRate: 44100)).hz - 43) < 1)
+        #expect(estimator.estimate(segment: early, later: later, sampleRate: 44100) == nil)
+    }
+
     @Test("a later reading wins only when the note has decayed by 10 dB there and it reads an octave or more higher")
     func laterReadingGates() throws {
         let estimator = PitchEstimator()
