@@ -166,7 +166,8 @@ final class AnalysisPass {
         let tempoEstimate = tempoEstimator.estimate(
             envelope: onsets.envelope, frameRMS: frameRMS, framesPerSecond: fps, durationSeconds: duration,
             trailingSilenceSeconds: levelResult.silenceTailSeconds, harmonic: harmonic,
-            onsetTimes: onsetResult.timesSeconds, heldEndSeconds: heldEnd)
+            onsetTimes: onsetResult.timesSeconds, heldEndSeconds: heldEnd,
+            onsetLeadFrames: frameSize / configuration.spectrogram.hopSize - 1)
         let sounding = duration - levelResult.silenceHeadSeconds - levelResult.silenceTailSeconds
         let swells = slowChanges.swellTimes(framesPerSecond: fps, startSeconds: levelResult.silenceHeadSeconds,
                                             paddedEndFrames: padded)
