@@ -9,9 +9,11 @@ extension TempoEstimator {
     /// that comb is at least `leastComb`, the part after L only decays and the loop sounds to its end
     /// (`ringDecays`). A bar count within 4 % of `reference` (the tempo chosen so far) is taken first, so
     /// the octave stays; otherwise the priors choose among the bar counts. The choice stands when its comb
-    /// is at least `beating` (a whole-bar fit's comb to beat). Nil without `frameRMS`.
-    func ringOutFit(envelope e: [Double], frameRMS: [Float]?, framesPerSecond fps: Double, durationSeconds: Double,
-                    prior: (Double) -> Double, reference: Double, leastComb: Double, beating: Double)
+    /// is at least `beating` (a whole-bar fit's comb to beat). Nil without `frameRMS`. `onsetLeadFrames` as
+    /// for `estimate`: each candidate loop reads its first frame's flux that many frames before its end.
+    func ringOutFit(envelope e: [Double], onsetLeadFrames: Int = 0, frameRMS: [Float]?, framesPerSecond fps: Double,
+                    durationSeconds: Double, prior: (Double) -> Double, reference: Double, leastComb: Double,
+                    beating: Double)
         -> Candidate? {
         guard let frameRMS, let loudest = frameRMS.max(), loudest > 0, beating < 1 else { return nil }
         let lo = durationSeconds - configuration.maximumRingOut, hi = durationSeconds - configuration.minimumRingOut
@@ -28,7 +30,9 @@ extension TempoEstimator {
             let lengths = stride(from: lo, through: hi, by: 0.5 / fps)
                 .filter { beats * 60 / $0 >= configuration.minBPM && beats * 60 / $0 <= configuration.maxBPM }
             guard lengths.count >= 3, Int(lengths.last! * fps) <= e.count else { continue }
-            let scores = lengths.map { wrappedComb(e, loopFrames: $0 * fps, period: $0 * fps / beats) }
+            let scores = lengths.map {
+                wrappedComb(e, loopFrames: $0 * fps, period: $0 * fps / beats, onsetLeadFrames: onsetLeadFrames)
+            }
             guard let peak = Self.strongestLocalPeak(scores), scores[peak] >= leastComb,
                   ringDecays(levels: levels, loopFrames: lengths[peak] * fps) else { continue }
             let bpm = beats * 60 / lengths[peak]
@@ -60,9 +64,12 @@ extension TempoEstimator {
     /// Comb score (as `OnsetPeriodicity.comb`) of `period` frames over the envelope's first `loopFrames`
     /// frames (fractional) taken as one period of a repeating loop: the mean-removed frames are
     /// autocorrelated circularly at exactly `loopFrames`, interpolating between frames and across the wrap.
-    func wrappedComb(_ e: [Double], loopFrames length: Double, period: Double) -> Double {
-        let m = min(e.count, Int(length))
+    /// The first frame's flux is read `onsetLeadFrames` before the loop's end (`startFlaggedWithLead`).
+    func wrappedComb(_ envelope: [Double], loopFrames length: Double, period: Double, onsetLeadFrames: Int = 0)
+        -> Double {
+        let m = min(envelope.count, Int(length))
         guard m > 2 else { return 0 }
+        let e = Self.startFlaggedWithLead(Array(envelope[0..<m]), frames: onsetLeadFrames)
         var mean = 0.0
         for i in 0..<m { mean += e[i] }
         mean /= Double(m)

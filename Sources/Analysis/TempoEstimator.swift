@@ -384,8 +384,8 @@ public struct TempoEstimator {
         // dotted-quarter cross-rhythm.
         let ring = harmonic || fitsWholeFile || oddFit != nil
             ? nil
-            : ringOutFit(envelope: e, frameRMS: frameRMS, framesPerSecond: fps, durationSeconds: durationSeconds,
-                         prior: prior, reference: barFit?.bpm ?? best.bpm,
+            : ringOutFit(envelope: e, onsetLeadFrames: onsetLeadFrames, frameRMS: frameRMS, framesPerSecond: fps,
+                         durationSeconds: durationSeconds, prior: prior, reference: barFit?.bpm ?? best.bpm,
                          leastComb: max(configuration.minimumBarComb, 0.5 * best.comb),
                          beating: (barFit?.comb ?? 0) * configuration.ringOverBarFit)
                 .flatMap { nearFit == nil || Self.sameUpToOctaves($0.bpm, best.bpm) ? $0 : nil }
@@ -556,7 +556,8 @@ public struct TempoEstimator {
     }
 
     /// `envelope` with the first frame's flux moved `lead` frames before the start, where the circular
-    /// periodicity wraps round to: to the frame `lead` before the end. A flux of log energies flags an
+    /// periodicity wraps round to: to the frame `lead` before the end (for a loop scored over its own
+    /// length, `wrappedComb`, the end of that length). A flux of log energies flags an
     /// onset as soon as the attack enters the tail of a frame, about a frame less a hop before the sound
     /// starts (measured 35–37 ms for kicks and chord changes at 2048/512, 3 hops), but flags a sound
     /// starting the file in the first frame, on time: a two-chord loop's one change read 2 % early against
