@@ -138,8 +138,8 @@ public struct PitchEstimator {
     /// The normalised correlation of `segment` with itself `multiple` periods of `hz` later, at the
     /// best lag within ±0.5 % (1 = repeats exactly, whatever the level); 0 when the segment is shorter
     /// than twice the lag.
-    static func correlation(of segment: [Float], atMultiple multiple: Int, ofPeriodOf hz: Double,
-                            sampleRate: Int) -> Double {
+    private static func correlation(of segment: [Float], atMultiple multiple: Int, ofPeriodOf hz: Double,
+                                    sampleRate: Int) -> Double {
         let centre = Double(multiple * sampleRate) / hz
         let lags = Int((centre * 0.995).rounded(.down))...Int((centre * 1.005).rounded(.up))
         let length = segment.count - lags.upperBound

@@ -11,7 +11,7 @@ extension TempoEstimator {
     /// the octave stays; otherwise the priors choose among the bar counts. The choice stands when its comb
     /// is at least `beating` (a whole-bar fit's comb to beat). Nil without `frameRMS`. `onsetLeadFrames` as
     /// for `estimate`: each candidate loop reads its first frame's flux that many frames before its end.
-    func ringOutFit(envelope e: [Double], onsetLeadFrames: Int = 0, frameRMS: [Float]?, framesPerSecond fps: Double,
+    func ringOutFit(envelope e: [Double], onsetLeadFrames: Int, frameRMS: [Float]?, framesPerSecond fps: Double,
                     durationSeconds: Double, prior: (Double) -> Double, reference: Double, leastComb: Double,
                     beating: Double)
         -> Candidate? {
@@ -65,7 +65,7 @@ extension TempoEstimator {
     /// frames (fractional) taken as one period of a repeating loop: the mean-removed frames are
     /// autocorrelated circularly at exactly `loopFrames`, interpolating between frames and across the wrap.
     /// The first frame's flux is read `onsetLeadFrames` before the loop's end (`startFlaggedWithLead`).
-    func wrappedComb(_ envelope: [Double], loopFrames length: Double, period: Double, onsetLeadFrames: Int = 0)
+    func wrappedComb(_ envelope: [Double], loopFrames length: Double, period: Double, onsetLeadFrames: Int)
         -> Double {
         let m = min(envelope.count, Int(length))
         guard m > 2 else { return 0 }

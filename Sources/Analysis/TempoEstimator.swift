@@ -557,11 +557,11 @@ public struct TempoEstimator {
 
     /// `envelope` with the first frame's flux moved `lead` frames before the start, where the circular
     /// periodicity wraps round to: to the frame `lead` before the end (for a loop scored over its own
-    /// length, `wrappedComb`, the end of that length). A flux of log energies flags an
-    /// onset as soon as the attack enters the tail of a frame, about a frame less a hop before the sound
-    /// starts (measured 35–37 ms for kicks and chord changes at 2048/512, 3 hops), but flags a sound
-    /// starting the file in the first frame, on time: a two-chord loop's one change read 2 % early against
-    /// it. Moved, every onset is as early as the others. Unchanged when the envelope is shorter than 2 leads.
+    /// length, `wrappedComb`, the end of that length). A flux of log energies flags an onset as soon as
+    /// the attack enters the tail of a frame, about a frame less a hop before the sound starts (measured
+    /// 35–37 ms for kicks and chord changes at 2048/512, 3 hops), but flags a sound starting the file in
+    /// the first frame, on time: a two-chord loop's one change read 2 % early against it. Moved, every
+    /// onset is as early as the others. Unchanged when the envelope is shorter than 2 leads.
     static func startFlaggedWithLead(_ envelope: [Double], frames lead: Int) -> [Double] {
         guard lead > 0, envelope.count > 2 * lead else { return envelope }
         var moved = envelope

@@ -73,7 +73,9 @@ struct DecayingSidebandsTests {
     func humUnderNoiseIsNoPitch() throws {
         let length = PitchEstimator.segmentLength(sampleRate: 44100)
         var random = SeededRandom(seed: 3)
-        func hum(_ amplitude: Double, _ i: Int) -> Float { Float(amplitude * sin(2 * Double.pi * 43 * Double(i) / 44100)) }
+        func hum(_ amplitude: Double, _ i: Int) -> Float {
+            Float(amplitude * sin(2 * Double.pi * 43 * Double(i) / 44100))
+        }
         let early = (0..<length).map { i in Float.random(in: -0.5...0.5, using: &random) + hum(0.08, i) }
         let later = (0..<length).map { hum(0.02, $0) }
         let estimator = PitchEstimator()

@@ -27,12 +27,14 @@ struct OnsetLeadTests {
 
     /// The ring-out fit scores each candidate loop over its own length, wrapped at its end: with the
     /// start flagged on time and the hits 3 hops early, the wrap fitted a loop about 36 ms short. Before
-    /// the lead there, these read 167.1, 173.9, 167.0, 193.45 and 133.67 BPM (2.0–2.3 % fast).
+    /// either lead these read 167.1, 173.9, 167.0, 193.45 and 133.67 BPM (2.0–2.3 % fast); with the lead
+    /// in the periodicity alone, 2.0–3.5 % fast.
     @Test("one-bar drum loops ringing out read their tempo within 2 %",
           arguments: [("backbeat", 163.5, 0.3), ("halftime", 170.0, 0.3), ("house", 163.5, 0.15),
                       ("backbeat", 189.5, 0.3), ("backbeat", 131.0, 0.15)])
     func ringingOut(style: String, bpm: Double, ringOutSeconds: Double) throws {
-        let pattern = try #require(["backbeat": DrumPattern.backbeat, "halftime": .halfTime, "house": .fourOnTheFloor][style])
+        let patterns = ["backbeat": DrumPattern.backbeat, "halftime": .halfTime, "house": .fourOnTheFloor]
+        let pattern = try #require(patterns[style])
         let loop = pattern.render(bpm: bpm, bars: 1, ringOutSeconds: ringOutSeconds)
         let (_, tempo) = try analyzedTempo(loop, in: dir, name: "ring\(style)\(bpm).wav")
         #expect(abs(tempo.bpm / bpm - 1) < 0.02, "\(bpm) BPM read \(tempo.bpm)")

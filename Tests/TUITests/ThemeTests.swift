@@ -101,9 +101,10 @@ struct ThemeTests {
         }
         #expect(line == 3 && column == 2)
         #expect(CheckedTOML.malformation(in: "[[ \"quoted\" ]]\na = [\n  [{ b = 1 }],\n  [+1],\n]\ns = \"\"\"\n[:not a header]\n\"\"\"\n# [:comment]\n") == nil)
-        #expect(CheckedTOML.malformation(in: "a = 1\n  [[.x]]\n") == CheckedTOML.Malformed(problem: .tableName, line: 2, column: 5))
-        #expect(CheckedTOML.malformation(in: "a = 1\n[\nb = 2\n") == CheckedTOML.Malformed(problem: .tableName, line: 2, column: 2), "a lone [")
-        #expect(CheckedTOML.malformation(in: "a = 1\n[") == CheckedTOML.Malformed(problem: .tableName, line: 2, column: 2), "[ at the end")
+        let badName = { (line: Int, column: Int) in CheckedTOML.Malformed(problem: .tableName, line: line, column: column) }
+        #expect(CheckedTOML.malformation(in: "a = 1\n  [[.x]]\n") == badName(2, 5))
+        #expect(CheckedTOML.malformation(in: "a = 1\n[\nb = 2\n") == badName(2, 2), "a lone [")
+        #expect(CheckedTOML.malformation(in: "a = 1\n[") == badName(2, 2), "[ at the end")
     }
 
     @Test("a '}' closing an array (a fourth toml++ assertion) is a syntax error; brackets that match are not")
