@@ -34,11 +34,11 @@ public enum HeldEnd {
             guard let high = stretch.max(), let low = stretch.min(), high - low <= holdRangeDB else { return nil }
             return high
         }
-        // The last steady stretch, going back from the last sounding frame.
-        guard let end = (hold...last).reversed().first(where: { steadyLevel(endingAt: $0) != nil }),
-              let held = steadyLevel(endingAt: end),
-              levels[end...last].dropFirst().prefix(release).contains(where: { $0 <= held - releaseDB })
+        // The last steady stretch, going back from the last sounding frame, and its level.
+        guard let held = (hold...last).reversed().lazy
+                .compactMap({ end in steadyLevel(endingAt: end).map { (end: end, level: $0) } }).first,
+              levels[held.end...last].dropFirst().prefix(release).contains(where: { $0 <= held.level - releaseDB })
         else { return nil }
-        return Double(end) * hopSeconds + frameSeconds / 2
+        return Double(held.end) * hopSeconds + frameSeconds / 2
     }
 }

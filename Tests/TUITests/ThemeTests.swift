@@ -69,37 +69,37 @@ struct ThemeTests {
         #expect(key == expectedKey)
     }
 
+    /// The syntax error `Theme.load` throws for `toml`; nil (with an issue recorded) when it throws
+    /// nothing or another error.
+    private func syntaxError(loading toml: String, sourceLocation: SourceLocation = #_sourceLocation)
+        -> (line: Int, column: Int, message: String)? {
+        let error = #expect(throws: ThemeError.self, sourceLocation: sourceLocation) { try Theme.load(toml: toml) }
+        guard case .syntax(let line, let column, let message)? = error else {
+            Issue.record("expected a syntax error, got \(String(describing: error))", sourceLocation: sourceLocation)
+            return nil
+        }
+        return (line, column, message)
+    }
+
     @Test("invalid TOML is a syntax error with its line")
     func syntaxError() {
-        let error = #expect(throws: ThemeError.self) { try Theme.load(toml: "name = \"x\"\n[selected\nfg = \"red\"\n") }
-        guard case .syntax(let line, _, let message)? = error else {
-            Issue.record("expected a syntax error, got \(String(describing: error))")
-            return
-        }
-        #expect(line == 2)
-        #expect(!message.isEmpty)
+        guard let error = syntaxError(loading: "name = \"x\"\n[selected\nfg = \"red\"\n") else { return }
+        #expect(error.line == 2)
+        #expect(!error.message.isEmpty)
     }
 
     @Test("a control character in a table header (a fuzzer find that stopped toml++ on an assertion) is a syntax error with its line")
     func controlCharacterIsSyntaxError() {
-        let error = #expect(throws: ThemeError.self) { try Theme.load(toml: "name = \"x\"\n[\u{18}border]\nfg = \"red\"\n") }
-        guard case .syntax(let line, let column, let message)? = error else {
-            Issue.record("expected a syntax error, got \(String(describing: error))")
-            return
-        }
-        #expect(line == 2 && column == 2)
-        #expect(message.contains("U+0018"))
+        guard let error = syntaxError(loading: "name = \"x\"\n[\u{18}border]\nfg = \"red\"\n") else { return }
+        #expect(error.line == 2 && error.column == 2)
+        #expect(error.message.contains("U+0018"))
         #expect(CheckedTOML.forbiddenCharacter(in: "a = 1\t# tab is fine\r\n") == nil)
     }
 
     @Test("a table name starting with a character TOML forbids there (another toml++ assertion) is a syntax error; brackets inside values are not headers")
     func badTableNameIsSyntaxError() {
-        let error = #expect(throws: ThemeError.self) { try Theme.load(toml: "name = \"x\"\n\n[:itle]\nfg = \"red\"\n") }
-        guard case .syntax(let line, let column, _)? = error else {
-            Issue.record("expected a syntax error, got \(String(describing: error))")
-            return
-        }
-        #expect(line == 3 && column == 2)
+        guard let error = syntaxError(loading: "name = \"x\"\n\n[:itle]\nfg = \"red\"\n") else { return }
+        #expect(error.line == 3 && error.column == 2)
         #expect(CheckedTOML.malformation(in: "[[ \"quoted\" ]]\na = [\n  [{ b = 1 }],\n  [+1],\n]\ns = \"\"\"\n[:not a header]\n\"\"\"\n# [:comment]\n") == nil)
         let badName = { (line: Int, column: Int) in CheckedTOML.Malformed(problem: .tableName, line: line, column: column) }
         #expect(CheckedTOML.malformation(in: "a = 1\n  [[.x]]\n") == badName(2, 5))
@@ -109,13 +109,9 @@ struct ThemeTests {
 
     @Test("a '}' closing an array (a fourth toml++ assertion) is a syntax error; brackets that match are not")
     func mismatchedBracketIsSyntaxError() {
-        let error = #expect(throws: ThemeError.self) { try Theme.load(toml: "[selected]\nunderline = [}}tremu\n") }
-        guard case .syntax(let line, let column, let message)? = error else {
-            Issue.record("expected a syntax error, got \(String(describing: error))")
-            return
-        }
-        #expect(line == 2 && column == 14)
-        #expect(message.contains("'}'") && message.contains("'['"))
+        guard let error = syntaxError(loading: "[selected]\nunderline = [}}tremu\n") else { return }
+        #expect(error.line == 2 && error.column == 14)
+        #expect(error.message.contains("'}'") && error.message.contains("'['"))
         let mismatched = CheckedTOML.Malformed.Problem.mismatchedBracket(closer: "}", opener: "[")
         #expect(CheckedTOML.malformation(in: "a = [{ b = 1 }, # c\n  }]\n")
                 == CheckedTOML.Malformed(problem: mismatched, line: 2, column: 3), "after a comma and a comment")
