@@ -21,6 +21,8 @@ final class AnalysisPass {
     private let mel: MelFilterBank
     private var melBands: [Float]   // per frame: mel band levels in dB
     private var frameRMS: [Float] = []
+    private var lowBandRMS: [Float] = []   // per frame: RMS below AccentDensity.lowBandHz
+    private let lowBandBins: Int
     private var spectrogram: SpectrogramStream!
     private var tonalSpectrogram: SpectrogramStream!
     private let frameNormalization: Float
@@ -57,6 +59,8 @@ final class AnalysisPass {
         silentFrameMeanSquare = Float(pow(10, configuration.silentFrameDB / 10))
         // Parseval for a one-sided power spectrum of a Hann-windowed frame → mean square of the frame.
         frameNormalization = 2 / (Float(frameSize) * Window.energy(Window.sharedHann(frameSize)))
+        lowBandBins = min(frameSize / 2 + 1,
+                          Int((AccentDensity.lowBandHz * Double(frameSize) / Double(sampleRate)).rounded()))
         pitchSegmentLength = PitchEstimator.segmentLength(sampleRate: sampleRate)
         noteLength = Int(Self.noteSeconds * Double(sampleRate))
         spectrogram = SpectrogramStream(configuration.spectrogram) { [unowned self] power, _ in
@@ -91,10 +95,13 @@ final class AnalysisPass {
     }
 
     private func onFrame(_ power: UnsafeBufferPointer<Float>) {
-        var total: Float = 0
-        for p in power { total += p }
+        var lowBand: Float = 0
+        for bin in 0..<min(lowBandBins, power.count) { lowBand += power[bin] }
+        var total = lowBand
+        for bin in min(lowBandBins, power.count)..<power.count { total += power[bin] }
         let meanSquare = total * frameNormalization
         frameRMS.append(meanSquare.squareRoot())
+        lowBandRMS.append((lowBand * frameNormalization).squareRoot())
         let silent = meanSquare < silentFrameMeanSquare
         melBands.withUnsafeMutableBufferPointer { bands in
             mel.apply(power, into: bands)
@@ -164,8 +171,8 @@ final class AnalysisPass {
                                                              hopSize: configuration.spectrogram.hopSize))),
             hopSeconds: hopSeconds, frameSeconds: Double(frameSize) / Double(sampleRate)) : nil
         let tempoEstimate = tempoEstimator.estimate(
-            envelope: onsets.envelope, frameRMS: frameRMS, framesPerSecond: fps, durationSeconds: duration,
-            trailingSilenceSeconds: levelResult.silenceTailSeconds, harmonic: harmonic,
+            envelope: onsets.envelope, frameRMS: frameRMS, lowBandRMS: lowBandRMS, framesPerSecond: fps,
+            durationSeconds: duration, trailingSilenceSeconds: levelResult.silenceTailSeconds, harmonic: harmonic,
             onsetTimes: onsetResult.timesSeconds, heldEndSeconds: heldEnd,
             onsetLeadFrames: frameSize / configuration.spectrogram.hopSize - 1)
         let sounding = duration - levelResult.silenceHeadSeconds - levelResult.silenceTailSeconds
