@@ -12,9 +12,9 @@ import Foundation
 /// tempo a one-bar loop would be half a bar); (3) three priors for the musically plausible octave — a
 /// log-normal prior on the tempo centred on 120 BPM, one on the accents per beat (`AccentDensity`: a
 /// beat carries about one main accent, so half the tempo has two per beat and double the tempo one
-/// every other beat; counted in the full band and below 4 kHz, so that bright hats weigh less), and one against beats split into eight (`subdivisionPrior`: a drum loop's
-/// fastest regular pulse is rarely finer than sixteenths, so a steady stream at an eighth of the beat
-/// means the beat is twice as fast); (4) the fact that loops span whole bars: a tempo for which the
+/// every other beat; counted in the full band and below 4 kHz, so that bright hats weigh less), and one
+/// against beats split into eight (`subdivisionPrior`: a drum loop's fastest regular pulse is rarely
+/// finer than sixteenths, so a steady stream at an eighth of the beat means the beat is twice as fast); (4) the fact that loops span whole bars: a tempo for which the
 /// duration (with or without its silent tail) is a whole number of 4/4 bars, within 4 % of the best
 /// and with nearly its score, gives the exact tempo. The comb decides the octave; the bar length only the digits,
 /// so a tail or an inexact trim costs precision, not the octave. When no bar count fits exactly, a
@@ -71,11 +71,10 @@ public struct TempoEstimator {
         public var oneBarSlack = 0.97
         /// Centre of the octave prior, BPM, and its width in octaves.
         public var preferredBPM = 120.0, priorOctaves = 1.0
-        /// Centre of the accent prior (effective accents per beat, see `AccentDensity`; the blended count
-        /// when the low band's levels are given) and its width in octaves; a width of 0 turns the prior
-        /// off. Fitted on 3,144 synthetic drum loops at 45–200 BPM with varied kits and patterns: centres of
-        /// 1.0–1.1 read 3,051–3,064 of them within 2 % (1.05: 3,064); the full band's count alone, centred
-        /// on 1.28, read 3,010.
+        /// Centre of the accent prior (effective accents per beat, `AccentDensity.blendedCount`) and its
+        /// width in octaves; a width of 0 turns the prior off. Fitted on 3,144 synthetic drum loops at
+        /// 45–200 BPM with varied kits and patterns: centres of 1.0–1.1 read 3,051–3,064 of them within 2 %
+        /// (1.05: 3,064); the full band's count alone, centred on 1.28, read 3,010.
         public var accentsPerBeat = 1.05, accentOctaves = 0.4
         /// Subdivision prior (`subdivisionPrior`): a tempo at which the onset envelope's autocorrelation at
         /// an eighth of the beat and at two eighths exceeds `eighthBeatCorrelation` gets `eighthBeatWeight`.
@@ -211,9 +210,9 @@ public struct TempoEstimator {
 
     /// - Parameters:
     ///   - envelope: onset strength per frame; `framesPerSecond` its rate.
-    ///   - frameRMS: RMS per frame at the same rate (for the accent prior); nil leaves that prior out.
-    ///   - lowBandRMS: RMS per frame below `AccentDensity.lowBandHz`: the accent prior then counts the
-    ///     accents of both bands (`AccentDensity.blendedCount`), otherwise those of `frameRMS`.
+    ///   - frameRMS: RMS per frame at the same rate (for the ring-out fit and the accent prior).
+    ///   - lowBandRMS: RMS per frame below `AccentDensity.lowBandHz`. The accent prior counts the accents
+    ///     of both (`AccentDensity.blendedCount`); without either it is left out.
     ///   - durationSeconds: the file's duration; `trailingSilenceSeconds` what of it is silent tail.
     ///   - harmonic: the material is harmonic (`isHarmonic`): accents every one, two or four beats.
     ///   - heldEndSeconds: where a sound held to its end begins its final fade (`HeldEnd`), if it does.
@@ -244,11 +243,9 @@ public struct TempoEstimator {
         }
         // The accent prior is for beats; harmonic material leaves it out (0: no accent information).
         var accentsPerSecond = 0.0
-        if !harmonic, let frameRMS {
-            let accentFrames = min(usable, frameRMS.count, lowBandRMS?.count ?? frameRMS.count)
-            let accents = lowBandRMS.map {
-                AccentDensity.blendedCount(frameRMS: frameRMS, lowBandRMS: $0, frames: accentFrames)
-            } ?? AccentDensity.effectiveCount(frameRMS: frameRMS, frames: accentFrames)
+        if !harmonic, let frameRMS, let lowBandRMS {
+            let accentFrames = min(usable, frameRMS.count, lowBandRMS.count)
+            let accents = AccentDensity.blendedCount(frameRMS: frameRMS, lowBandRMS: lowBandRMS, frames: accentFrames)
             accentsPerSecond = accents / (Double(max(accentFrames, 1)) / fps)
         }
         let prior = { (bpm: Double) in
