@@ -16,7 +16,7 @@
 /// bright hats count as accents in the full band, and more of them per beat the slower the loop, so
 /// `blendedCount` takes the geometric mean of the full band's count and that of the band below
 /// `lowBandHz`. On 710 synthetic drum loops at 45–200 BPM (the dev set, two tempo valsets and 520 loops of
-/// the dev set's patterns with drawn kits), the count per beat at the true tempo spreads 0.36 octave
+/// `bench/make_drawn_kit_loops.py`), the count per beat at the true tempo spreads 0.36 octave
 /// (standard deviation; 0.44 for the full band's) and drifts −0.41 octave per octave of tempo (−0.51).
 public enum AccentDensity {
     /// Frames at the end whose STFT window reaches past the signal (2048-sample frames, 512 hop).
