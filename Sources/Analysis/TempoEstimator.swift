@@ -14,14 +14,14 @@ import Foundation
 /// beat carries about one main accent, so half the tempo has two per beat and double the tempo one
 /// every other beat; counted in the full band and below 4 kHz, so that bright hats weigh less), and one
 /// against beats split into eight (`subdivisionPrior`: a drum loop's fastest regular pulse is rarely
-/// finer than sixteenths, so a steady stream at an eighth of the beat means the beat is twice as fast); (4) the fact that loops span whole bars: a tempo for which the
-/// duration (with or without its silent tail) is a whole number of 4/4 bars, within 4 % of the best
-/// and with nearly its score, gives the exact tempo. The comb decides the octave; the bar length only the digits,
-/// so a tail or an inexact trim costs precision, not the octave. When no bar count fits exactly, a
-/// loop may ring past its last bar (up to 0.5 s) or be cut a little short (40 ms): a comb peak at which
-/// a whole number of bars lands in that window, with no onset after them (and, for harmonic material, with
-/// the onsets on its sixteenth grid as well as on the free estimate's), replaces a free estimate that fits
-/// none (a cross-rhythm).
+/// finer than sixteenths, so a steady stream at an eighth of the beat means the beat is twice as fast);
+/// (4) the fact that loops span whole bars: a tempo for which the duration (with or without its silent
+/// tail) is a whole number of 4/4 bars, within 4 % of the best and with nearly its score, gives the exact
+/// tempo. The comb decides the octave; the bar length only the digits, so a tail or an inexact trim costs
+/// precision, not the octave. When no bar count fits exactly, a loop may ring past its last bar (up to
+/// 0.5 s) or be cut a little short (40 ms): a comb peak at which a whole number of bars lands in that
+/// window, with no onset after them (and, for harmonic material, with the onsets on its sixteenth grid
+/// as well as on the free estimate's), replaces a free estimate that fits none (a cross-rhythm).
 /// A longer ring-out (0.1–0.5 s) also misplaces the wrap of the circular autocorrelation, which weakens
 /// the comb at the true tempo of a short loop. So each candidate loop of 1, 2 or 4 bars ending in that
 /// window is scored over its own length, wrapped there (`ringOutFit`); it is taken when the part after it

@@ -84,7 +84,8 @@ struct TempoEstimatorTests {
           arguments: [(52.0, 1), (63.5, 2), (71.0, 4), (84.5, 2)])
     func slowBreakbeatUnderLoudHats(bpm: Double, bars: Int) throws {
         let pattern = DrumPattern([.init(.kick, steps: [0, 10]), .init(.snare, steps: [4, 12], gain: 0.8),
-                                   .init(.snare, steps: [7, 14], gain: 0.25), .init(.hat, steps: Array(0..<16), gain: 1.2)])
+                                   .init(.snare, steps: [7, 14], gain: 0.25),
+                                   .init(.hat, steps: Array(0..<16), gain: 1.2)])
         let (_, t) = try tempo(pattern.render(bpm: bpm, bars: bars), "slowdnb\(Int(bpm)).wav")
         #expect(abs(t.bpm / bpm - 1) < 0.02, "\(bpm) BPM estimated \(t.bpm)")
     }
