@@ -7,7 +7,7 @@ public enum AlgorithmVersion {
     public static let mfcc = 1
     public static let envelope = 2
     public static let onsets = 4
-    public static let tempo = 24
+    public static let tempo = 25
     public static let key = 4
     public static let pitch = 8
     public static let kind = 11

@@ -2,26 +2,25 @@ import Foundation
 
 /// Tempo of a loop from its onset envelope, with a confidence and ranked ½×/2×/⅔×/3⁄2× alternatives.
 ///
-/// A chain of small steps: (1) autocorrelation of the mean-removed onset envelope;
-/// (2) a comb score per candidate tempo summing the autocorrelation at 1–4 beat periods, over
-/// 40–195 BPM, or 40–200 for drums alone (`Configuration.drums`; faster loops are rare in sample packs,
-/// and a tonal loop read past 195 is nearly always the double of arpeggios at 97–100 — except for a file
-/// too short to be a bar at the limit, which may be one bar of a faster loop: its range reaches the
-/// tempo at which it is one bar, up to 210); the metrical
-/// levels compete only where the file holds at least one bar (a loop spans one or more: at half its
+/// A chain of small steps: (1) autocorrelation of the mean-removed onset envelope; (2) a comb score per
+/// candidate tempo summing the autocorrelation at 1–4 beat periods, over 40–195 BPM, or 40–200 for drums
+/// alone (`Configuration.drums`; faster loops are rare in sample packs, and a tonal loop read past 195 is
+/// nearly always the double of arpeggios at 97–100 — except for a file too short to be a bar at the limit,
+/// which may be one bar of a faster loop: its range reaches the tempo at which it is one bar, up to 210); the
+/// metrical levels compete only where the file holds at least one bar (a loop spans one or more: at half its
 /// tempo a one-bar loop would be half a bar); (3) three priors for the musically plausible octave — a
-/// log-normal prior on the tempo centred on 120 BPM, one on the accents per beat (`AccentDensity`: a
-/// beat carries about one main accent, so half the tempo has two per beat and double the tempo one
-/// every other beat; counted in the full band and below 4 kHz, so that bright hats weigh less), and one
-/// against beats split into eight (`subdivisionPrior`: a drum loop's fastest regular pulse is rarely
-/// finer than sixteenths, so a steady stream at an eighth of the beat means the beat is twice as fast);
-/// (4) the fact that loops span whole bars: a tempo for which the duration (with or without its silent
-/// tail) is a whole number of 4/4 bars, within 4 % of the best and with nearly its score, gives the exact
-/// tempo. The comb decides the octave; the bar length only the digits, so a tail or an inexact trim costs
-/// precision, not the octave. When no bar count fits exactly, a loop may ring past its last bar (up to
-/// 0.5 s) or be cut a little short (40 ms): a comb peak at which a whole number of bars lands in that
-/// window, with no onset after them (and, for harmonic material, with the onsets on its sixteenth grid
-/// as well as on the free estimate's), replaces a free estimate that fits none (a cross-rhythm).
+/// log-normal prior on the tempo centred on 120 BPM (105 for harmonic material), one on the accents per beat
+/// (`AccentDensity`: a beat carries about one main accent, so half the tempo has two per beat and double the
+/// tempo one every other beat; counted in the full band and below 4 kHz, so that bright hats weigh less), and
+/// one against beats split into eight (`subdivisionPrior`: a drum loop's fastest regular pulse is rarely
+/// finer than sixteenths, so a steady stream at an eighth of the beat means the beat is twice as fast); (4)
+/// the fact that loops span whole bars: a tempo for which the duration (with or without its silent tail) is a
+/// whole number of 4/4 bars, within 4 % of the best and with nearly its score, gives the exact tempo. The
+/// comb decides the octave; the bar length only the digits, so a tail or an inexact trim costs precision, not
+/// the octave. When no bar count fits exactly, a loop may ring past its last bar (up to 0.5 s) or be cut a
+/// little short (40 ms): a comb peak at which a whole number of bars lands in that window, with no onset
+/// after them (and, for harmonic material, with the onsets on its sixteenth grid as well as on the free
+/// estimate's), replaces a free estimate that fits none (a cross-rhythm).
 /// A longer ring-out (0.1–0.5 s) also misplaces the wrap of the circular autocorrelation, which weakens
 /// the comb at the true tempo of a short loop. So each candidate loop of 1, 2 or 4 bars ending in that
 /// window is scored over its own length, wrapped there (`ringOutFit`); it is taken when the part after it
@@ -71,6 +70,13 @@ public struct TempoEstimator {
         public var oneBarSlack = 0.97
         /// Centre of the octave prior, BPM, and its width in octaves.
         public var preferredBPM = 120.0, priorOctaves = 1.0
+        /// Centre of the octave prior for harmonic material (`isHarmonic`), BPM. Its comb cannot tell chords
+        /// every two beats from chords every bar at twice the tempo, so the prior chooses; under 120 it read
+        /// loops at 70–97 BPM with a chord every two beats double. On the harmonic bench sets (480 loops at
+        /// 70–140 BPM, `bench/make_harmonic_valset.py`): 377 within 2 % with 120, 395 with 110, 408 with 105,
+        /// 416 with 100 (octave-tolerant 470, 470, 468, 464); the dev set's key clips (80–130 BPM, 936 in
+        /// the dev set and its variants) read 929 with 120, all with 100–110.
+        public var harmonicPreferredBPM = 105.0
         /// Centre of the accent prior (effective accents per beat, `AccentDensity.blendedCount`) and its
         /// width in octaves; a width of 0 turns the prior off. Fitted on 3,144 synthetic drum loops at
         /// 45–200 BPM with varied kits and patterns: centres of 1.0–1.1 read 3,051–3,064 of them within 2 %
@@ -249,7 +255,7 @@ public struct TempoEstimator {
             accentsPerSecond = accents / (Double(max(accentFrames, 1)) / fps)
         }
         let prior = { (bpm: Double) in
-            self.tempoPrior(bpm) * self.accentPrior(bpm, accentsPerSecond: accentsPerSecond)
+            self.tempoPrior(bpm, harmonic: harmonic) * self.accentPrior(bpm, accentsPerSecond: accentsPerSecond)
                 * (harmonic ? 1 : self.subdivisionPrior(bpm, periodicity: periodicity))
         }
 
@@ -261,7 +267,7 @@ public struct TempoEstimator {
         //    levels: its octaves in range, each refined to its local comb peak.
         func levels(from lowest: Double) -> (periodic: Double, octaves: [Double])? {
             let grid = stride(from: lowest, through: maxBPM, by: 0.5)
-                .map { (bpm: $0, score: comb($0) * tempoPrior($0)) }
+                .map { (bpm: $0, score: comb($0) * tempoPrior($0, harmonic: harmonic)) }
             guard let periodic = grid.max(by: { $0.score < $1.score })?.bpm, comb(periodic) > 0 else { return nil }
             return (periodic, [0.25, 0.5, 1, 2, 4].map { refine(periodic * $0, comb: comb) }
                 .filter { $0 >= configuration.minBPM && $0 <= maxBPM })
@@ -422,7 +428,7 @@ public struct TempoEstimator {
             let heldTempos = Self.barBeats.map { $0 * 60 / held }
                 .filter { $0 >= configuration.minBPM && $0 <= maxBPM }
             if !heldTempos.contains(where: { Self.sameUpToOctaves($0, chosen.bpm) }),
-               let fit = heldTempos.max(by: { tempoPrior($0) < tempoPrior($1) }) {
+               let fit = heldTempos.max(by: { tempoPrior($0, harmonic: true) < tempoPrior($1, harmonic: true) }) {
                 chosen = candidate(fit)
                 fitsBars = true
             }
@@ -575,9 +581,11 @@ public struct TempoEstimator {
         return moved
     }
 
-    /// Log-normal prior on the tempo: 1 at `preferredBPM`, e^(−½) `priorOctaves` away.
-    func tempoPrior(_ bpm: Double) -> Double {
-        let octaves = log2(bpm / configuration.preferredBPM) / configuration.priorOctaves
+    /// Log-normal prior on the tempo: 1 at `preferredBPM` (`harmonicPreferredBPM` for harmonic material),
+    /// e^(−½) `priorOctaves` away.
+    func tempoPrior(_ bpm: Double, harmonic: Bool) -> Double {
+        let centre = harmonic ? configuration.harmonicPreferredBPM : configuration.preferredBPM
+        let octaves = log2(bpm / centre) / configuration.priorOctaves
         return exp(-0.5 * octaves * octaves)
     }
 
