@@ -72,7 +72,8 @@ public struct TempoEstimator {
         public var preferredBPM = 120.0, priorOctaves = 1.0
         /// Centre of the octave prior for harmonic material (`isHarmonic`), BPM. Its comb cannot tell chords
         /// every two beats from chords every bar at twice the tempo, so the prior chooses; under 120 it read
-        /// loops at 70–97 BPM with a chord every two beats double. On the harmonic bench sets (480 loops at
+        /// loops at 70–97 BPM with a chord every two beats double (under 105, those below about 74 still
+        /// do: 105/√2, where the double is as near the centre). On the harmonic bench sets (480 loops at
         /// 70–140 BPM, `bench/make_harmonic_valset.py`): 377 within 2 % with 120, 395 with 110, 408 with 105,
         /// 416 with 100 (octave-tolerant 470, 470, 468, 464); the dev set's key clips (80–130 BPM, 936 in
         /// the dev set and its variants) read 929 with 120, all with 100–110.
