@@ -76,7 +76,9 @@ public struct TempoEstimator {
         /// do: 105/√2, where the double is as near the centre). On the harmonic bench sets (480 loops at
         /// 70–140 BPM, `bench/make_harmonic_valset.py`): 377 within 2 % with 120, 395 with 110, 408 with 105,
         /// 416 with 100 (octave-tolerant 470, 470, 468, 464); the dev set's key clips (80–130 BPM, 936 in
-        /// the dev set and its variants) read 929 with 120, all with 100–110.
+        /// the dev set and its variants) read 929 with 120, all with 100–110. The centre only moves the
+        /// octave errors: of 120 key clips at 60–180 BPM (`bench/make_key_clip_tempos.py`, a chord a bar),
+        /// 120 reads 93 (those at 60–85 BPM read double), 105 reads 91 (those at 149–180 read half).
         public var harmonicPreferredBPM = 105.0
         /// Centre of the accent prior (effective accents per beat, `AccentDensity.blendedCount`) and its
         /// width in octaves; a width of 0 turns the prior off. Fitted on 3,144 synthetic drum loops at
