@@ -26,12 +26,12 @@ to half a sample from its label's: above about 1.5 kHz its label can be 20-40 ce
 plays (see bench/README.md).
 """
 import argparse
-import inspect
 import os
 import sys
 
 import numpy as np
 
+from devset_recipes import drawn_kit_loop, install_edited
 from valset_io import write_truth
 import valset_timbres
 
@@ -54,13 +54,9 @@ def partials(f0, n, kind):
 
 
 # make_devset.key_clip with the bass timbre as a parameter (its source, one word changed)
-_KEY_CLIP_EDITS = (('"saw", 4 * beat)', "bass_timbre, 4 * beat)"),
-                   ("def key_clip(tonic, mode, timbre):", "def key_clip_with_bass(tonic, mode, timbre, bass_timbre):"))
-_source = inspect.getsource(m.key_clip)
-for _old, _new in _KEY_CLIP_EDITS:
-    assert _source.count(_old) == 1, f"make_devset.key_clip changed: no single {_old!r} to replace"
-    _source = _source.replace(_old, _new)
-exec(_source, m.__dict__)
+install_edited(m, m.key_clip, (('"saw", 4 * beat)', "bass_timbre, 4 * beat)"),
+                               ("def key_clip(tonic, mode, timbre):",
+                                "def key_clip_with_bass(tonic, mode, timbre, bass_timbre):")))
 
 
 def row(rows, prefix, **truth):
@@ -136,15 +132,11 @@ def tempo_set(out):
 def kits_set(out):
     rows = []
     kits = list(m.KITS)
-    voice = {m.kick808: "kick", m.snare_noise: "snare", m.hat: "hat", m.rim: "rim", m.shaker: "shaker"}
     for i in range(60):
         bpm, bars, swing = draw_loop(i, 60, 190, [1, 2, 4])
         sounds = make_tempo_valset.Kit(m.rng)
-        # make_devset.drum_loop with each hit's sound taken from the drawn kit (its pattern and velocities kept)
         kit = kits[i % len(kits)]
-        m.KITS["drawn"] = [(step, getattr(sounds, voice[make]), velocity) for step, make, velocity in m.KITS[kit]]
-        y = m.drum_loop(bpm, "drawn", bars, swing)
-        del m.KITS["drawn"]
+        y = drawn_kit_loop(m, sounds, bpm, kit, bars, swing)
         write_loop(out, rows, "kd", y, bpm, bars, pattern=kit)
     return rows
 

@@ -18,6 +18,7 @@ import sys
 
 import numpy as np
 
+from devset_recipes import drawn_kit_loop
 from valset_io import write_truth
 
 sys.path.insert(0, os.environ.get("MAKE_DEVSET_DIR", "/work/shared/eval"))
@@ -36,7 +37,6 @@ def main():
     a = ap.parse_args()
     m.rng = np.random.default_rng(a.seed)
     os.makedirs(os.path.join(a.out, "audio"), exist_ok=True)
-    voice = {m.kick808: "kick", m.snare_noise: "snare", m.hat: "hat", m.rim: "rim", m.shaker: "shaker"}
     patterns = list(m.KITS) if a.pattern == "all" else [a.pattern]
     bar_counts = [int(b) for b in a.bars.split(",")]
     rows = []
@@ -46,11 +46,8 @@ def main():
         swing = float(np.round(m.rng.uniform(0.56, 0.66), 2)) if i % 5 == 0 else 0.0
         pattern = patterns[i % len(patterns)]
         drawn = i % 2 == 0
-        if drawn:  # the pattern's hits (steps and velocities kept) with each sound taken from a drawn kit
-            sounds = make_tempo_valset.Kit(m.rng)
-            m.KITS["drawn"] = [(step, getattr(sounds, voice[make]), velocity) for step, make, velocity in m.KITS[pattern]]
-            y = m.drum_loop(bpm, "drawn", bars, swing)
-            del m.KITS["drawn"]
+        if drawn:
+            y = drawn_kit_loop(m, make_tempo_valset.Kit(m.rng), bpm, pattern, bars, swing)
         else:
             y = m.drum_loop(bpm, pattern, bars, swing)
         name = f"audio/x_{i + 1:04d}.wav"

@@ -11,25 +11,20 @@ Writes OUT/audio/kc_NNNN.wav and OUT/truth.csv (set "tempo", 8 bars, key as toni
 and /work/shared/eval/make_devset.py (or MAKE_DEVSET_DIR).
 """
 import argparse
-import inspect
 import os
 import sys
 
 import numpy as np
 
+from devset_recipes import install_edited
 from valset_io import write_truth
 
 sys.path.insert(0, os.environ.get("MAKE_DEVSET_DIR", "/work/shared/eval"))
 import make_devset as m  # noqa: E402
 
 # make_devset.key_clip with the tempo as a parameter (its source, one line changed)
-_EDITS = (("def key_clip(tonic, mode, timbre):", "def key_clip_at(tonic, mode, timbre, bpm):"),
-          ("beat = 60.0 / rng.uniform(80, 130)", "beat = 60.0 / bpm"))
-_source = inspect.getsource(m.key_clip)
-for _old, _new in _EDITS:
-    assert _source.count(_old) == 1, f"make_devset.key_clip changed: no single {_old!r} to replace"
-    _source = _source.replace(_old, _new)
-exec(_source, m.__dict__)
+install_edited(m, m.key_clip, (("def key_clip(tonic, mode, timbre):", "def key_clip_at(tonic, mode, timbre, bpm):"),
+                               ("beat = 60.0 / rng.uniform(80, 130)", "beat = 60.0 / bpm")))
 
 
 def main():

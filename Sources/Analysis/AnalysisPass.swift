@@ -95,10 +95,11 @@ final class AnalysisPass {
     }
 
     private func onFrame(_ power: UnsafeBufferPointer<Float>) {
+        let split = min(lowBandBins, power.count)
         var lowBand: Float = 0
-        for bin in 0..<min(lowBandBins, power.count) { lowBand += power[bin] }
+        for bin in 0..<split { lowBand += power[bin] }
         var total = lowBand
-        for bin in min(lowBandBins, power.count)..<power.count { total += power[bin] }
+        for bin in split..<power.count { total += power[bin] }
         let meanSquare = total * frameNormalization
         frameRMS.append(meanSquare.squareRoot())
         lowBandRMS.append((lowBand * frameNormalization).squareRoot())
